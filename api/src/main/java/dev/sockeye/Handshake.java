@@ -1,0 +1,63 @@
+package dev.sockeye;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * An immutable copy of the HTTP upgrade request that opened a connection (Iris's
+ * {@code Context()}). It is taken at the handshake; the container's request object is never kept.
+ *
+ * @param requestUri      the request URI, with the query string when there was one
+ * @param headers         the request headers; names are case-insensitive ({@link #header(String)})
+ * @param queryParameters the query parameters, in order, decoded
+ * @param pathParameters  the values of the endpoint path's template variables
+ * @param principal       the authenticated user, if the container knows one
+ */
+public record Handshake(URI requestUri,
+                        Map<String, List<String>> headers,
+                        Map<String, List<String>> queryParameters,
+                        Map<String, String> pathParameters,
+                        Optional<Principal> principal) {
+
+    public Handshake {
+        TreeMap<String, List<String>> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> caseInsensitive.merge(name, List.copyOf(values),
+                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+        headers = java.util.Collections.unmodifiableMap(caseInsensitive);
+        queryParameters = copyOfMultiMap(queryParameters);
+        pathParameters = Map.copyOf(pathParameters);
+    }
+
+    private static Map<String, List<String>> copyOfMultiMap(Map<String, List<String>> map) {
+        java.util.LinkedHashMap<String, List<String>> copy = new java.util.LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** @return the first value of a header, matched case-insensitively */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** @return the first value of a query parameter */
+    public Optional<String> queryParameter(String name) {
+        List<String> values = queryParameters.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** @return the {@code Origin} header, as a browser sends it; absent for most non-browser clients */
+    public Optional<String> origin() {
+        return header("Origin");
+    }
+
+    /** @return the {@code Host} header, lower-cased */
+    public Optional<String> host() {
+        return header("Host").map(h -> h.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.sockeye;
+
+import dev.sockeye.spi.EndpointProvider;
+
+import java.util.ServiceLoader;
+
+/**
+ * The entry point: creates endpoints.
+ * <pre>{@code
+ * SockeyeEndpoint chat = Sockeye.endpoint("/chat", Config.defaults(), connection -> {
+ *     connection.join("room1");
+ *     connection.on("chat", String.class, message ->
+ *         connection.to(Target.room("room1")).emit("chat", "From: " + connection.id() + ": " + message));
+ *     connection.onDisconnect(() -> System.out.println(connection.id() + " disconnected"));
+ * });
+ * chat.deploy(serverContainer);
+ * }</pre>
+ */
+public final class Sockeye {
+
+    private Sockeye() {
+    }
+
+    /**
+     * Creates an endpoint. Nothing is deployed yet: pass the result's
+     * {@link SockeyeEndpoint#serverEndpointConfig()} to the container.
+     *
+     * @param path     the endpoint path, starting with {@code /}; may contain
+     *                 {@code {name}} template variables
+     * @param config   the configuration; see {@link Config#defaults()}
+     * @param listener receives every new connection
+     * @throws IllegalStateException if no implementation ({@code sockeye-impl}) is on the class path
+     */
+    public static SockeyeEndpoint endpoint(String path, Config config, ConnectionListener listener) {
+        return provider().create(path, config, listener);
+    }
+
+    private static EndpointProvider provider() {
+        for (ClassLoader loader : new ClassLoader[] {Sockeye.class.getClassLoader(),
+                Thread.currentThread().getContextClassLoader()}) {
+            if (loader == null) {
+                continue;
+            }
+            for (EndpointProvider provider : ServiceLoader.load(EndpointProvider.class, loader)) {
+                return provider;
+            }
+        }
+        throw new IllegalStateException("no Sockeye implementation found: add dev.sockeye:sockeye-impl to the class path");
+    }
+}

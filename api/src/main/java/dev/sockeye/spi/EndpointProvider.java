@@ -1,0 +1,15 @@
+package dev.sockeye.spi;
+
+import dev.sockeye.Config;
+import dev.sockeye.ConnectionListener;
+import dev.sockeye.SockeyeEndpoint;
+
+/**
+ * Creates endpoints; found with {@link java.util.ServiceLoader}. The {@code sockeye-impl} jar
+ * provides the one implementation. Not for application code: use {@link dev.sockeye.Sockeye}.
+ */
+public interface EndpointProvider {
+
+    /** @return a new endpoint; see {@link dev.sockeye.Sockeye#endpoint(String, Config, ConnectionListener)} */
+    SockeyeEndpoint create(String path, Config config, ConnectionListener listener);
+}
