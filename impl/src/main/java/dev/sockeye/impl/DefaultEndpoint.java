@@ -1,0 +1,66 @@
+package dev.sockeye.impl;
+
+import dev.sockeye.Config;
+import dev.sockeye.ConnectionListener;
+import dev.sockeye.ConnectionRegistry;
+import dev.sockeye.SockeyeEndpoint;
+import dev.sockeye.impl.codec.IrisCodec;
+import dev.sockeye.impl.codec.PayloadDecoder;
+import dev.sockeye.impl.handshake.SockeyeConfigurator;
+import dev.sockeye.impl.registry.LocalRegistry;
+import dev.sockeye.impl.session.EndpointContext;
+import dev.sockeye.impl.session.SessionEndpoint;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.util.Objects;
+
+/** A {@link SockeyeEndpoint} prepared once: codec, registry and container configuration. */
+final class DefaultEndpoint implements SockeyeEndpoint {
+
+    private final String path;
+    private final Config config;
+    private final LocalRegistry registry;
+    private final ServerEndpointConfig serverEndpointConfig;
+
+    DefaultEndpoint(String path, Config config, ConnectionListener listener) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(listener, "listener");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("an endpoint path must start with '/': " + path);
+        }
+        this.path = path;
+        this.config = config;
+        Jsonb jsonb = JsonbBuilder.create();
+        IrisCodec codec = new IrisCodec(config.messagePrefix(), config.binaryMessages(), jsonb);
+        this.registry = new LocalRegistry(codec);
+        EndpointContext context = new EndpointContext(config, listener, codec, new PayloadDecoder(jsonb),
+                registry, registry);
+        this.serverEndpointConfig = ServerEndpointConfig.Builder.create(SessionEndpoint.class, path)
+                .configurator(new SockeyeConfigurator(config, registry, () -> new SessionEndpoint(context)))
+                .build();
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public ConnectionRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public ServerEndpointConfig serverEndpointConfig() {
+        return serverEndpointConfig;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.sockeye.impl;
+
+import dev.sockeye.Config;
+import dev.sockeye.ConnectionListener;
+import dev.sockeye.SockeyeEndpoint;
+import dev.sockeye.spi.EndpointProvider;
+
+/** The {@link EndpointProvider} found by {@link java.util.ServiceLoader}. */
+public final class DefaultEndpointProvider implements EndpointProvider {
+
+    @Override
+    public SockeyeEndpoint create(String path, Config config, ConnectionListener listener) {
+        return new DefaultEndpoint(path, config, listener);
+    }
+}

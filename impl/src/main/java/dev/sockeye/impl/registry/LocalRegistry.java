@@ -1,0 +1,192 @@
+package dev.sockeye.impl.registry;
+
+import dev.sockeye.Connection;
+import dev.sockeye.ConnectionClosedException;
+import dev.sockeye.ConnectionRegistry;
+import dev.sockeye.Emitter;
+import dev.sockeye.Target;
+import dev.sockeye.impl.codec.IrisCodec;
+import dev.sockeye.impl.codec.OutboundFrame;
+import dev.sockeye.impl.route.Router;
+import dev.sockeye.impl.send.FanOutDelivery;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The connections and rooms of one endpoint on this node, and the local {@link Router}.
+ *
+ * <p>Rooms are concurrent sets in a concurrent map. Joins and leaves of one room run inside that
+ * room's {@code compute}, which locks only the room's bin, so an empty room disappears atomically
+ * and a member's own room list always agrees with the room. Emits iterate the live sets without
+ * any lock or copy; queries copy.
+ */
+public final class LocalRegistry implements ConnectionRegistry, Router {
+
+    private final ConcurrentMap<String, Member> connections = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Set<Member>> rooms = new ConcurrentHashMap<>();
+    private final IrisCodec codec;
+
+    public LocalRegistry(IrisCodec codec) {
+        this.codec = codec;
+    }
+
+    /**
+     * Adds an opening connection and its own ID room.
+     *
+     * @return {@code false} if a connection with the same ID is already registered
+     */
+    public boolean register(Member member) {
+        if (connections.putIfAbsent(member.id(), member) != null) {
+            return false;
+        }
+        join(member.id(), member);
+        return true;
+    }
+
+    /** Removes a connection that has left its rooms. */
+    public void unregister(Member member) {
+        connections.remove(member.id(), member);
+    }
+
+    /** Adds {@code member} to {@code room}; refused once the member is closing. */
+    public boolean join(String room, Member member) {
+        boolean[] joined = {false};
+        rooms.compute(room, (name, members) -> {
+            if (!member.acceptsJoins()) {
+                return members;
+            }
+            Set<Member> set = members != null ? members : ConcurrentHashMap.newKeySet();
+            if (set.add(member)) {
+                member.joinedRooms().add(name);
+                joined[0] = true;
+            }
+            return set;
+        });
+        return joined[0];
+    }
+
+    /** Removes {@code member} from {@code room} and tells its leave listeners. */
+    public boolean leave(String room, Member member) {
+        boolean[] left = {false};
+        rooms.computeIfPresent(room, (name, members) -> {
+            if (members.remove(member)) {
+                member.joinedRooms().remove(name);
+                left[0] = true;
+            }
+            return members.isEmpty() ? null : members;
+        });
+        if (left[0]) {
+            member.left(room);
+        }
+        return left[0];
+    }
+
+    @Override
+    public CompletionStage<Void> route(Target target, OutboundFrame frame) {
+        FanOutDelivery delivery = new FanOutDelivery();
+        if (target instanceof Target.ToRoom room) {
+            Set<Member> members = rooms.get(room.name());
+            if (members != null) {
+                members.forEach(m -> m.send(frame, delivery));
+            }
+        } else if (target instanceof Target.ToConnection one) {
+            Member member = connections.get(one.id());
+            if (member != null) {
+                member.send(frame, delivery);
+            }
+        } else if (target instanceof Target.ToAll) {
+            connections.values().forEach(m -> m.send(frame, delivery));
+        } else if (target instanceof Target.ToAllExcept except) {
+            String excluded = except.excludedId();
+            connections.values().forEach(m -> {
+                if (!m.id().equals(excluded)) {
+                    m.send(frame, delivery);
+                }
+            });
+        }
+        return delivery.sealed();
+    }
+
+    @Override
+    public Optional<Connection> connection(String id) {
+        return Optional.ofNullable(connections.get(id)).map(Member::connection);
+    }
+
+    @Override
+    public Collection<Connection> connections() {
+        return connections.values().stream().map(Member::connection).toList();
+    }
+
+    @Override
+    public Collection<Connection> members(String room) {
+        Set<Member> members = rooms.get(room);
+        return members == null ? List.of() : members.stream().map(Member::connection).toList();
+    }
+
+    @Override
+    public Set<String> rooms() {
+        return Set.copyOf(rooms.keySet());
+    }
+
+    @Override
+    public int count() {
+        return connections.size();
+    }
+
+    @Override
+    public boolean isConnected(String id) {
+        return connections.containsKey(id);
+    }
+
+    @Override
+    public boolean isJoined(String room, String id) {
+        Member member = connections.get(id);
+        Set<Member> members = rooms.get(room);
+        return member != null && members != null && members.contains(member);
+    }
+
+    @Override
+    public boolean join(String room, String id) {
+        Member member = connections.get(id);
+        return member != null && join(room, member);
+    }
+
+    @Override
+    public boolean leave(String room, String id) {
+        Member member = connections.get(id);
+        return member != null && leave(room, member);
+    }
+
+    @Override
+    public void leaveAll(String id) {
+        Member member = connections.get(id);
+        if (member != null) {
+            for (String room : Set.copyOf(member.joinedRooms())) {
+                if (!room.equals(id)) {
+                    leave(room, member);
+                }
+            }
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> disconnect(String id) {
+        Member member = connections.get(id);
+        if (member == null) {
+            return CompletableFuture.failedFuture(new ConnectionClosedException("no open connection with id " + id));
+        }
+        return member.connection().disconnect();
+    }
+
+    @Override
+    public Emitter to(Target target) {
+        return new TargetEmitter(this, codec, target);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.sockeye.impl.registry;
+
+import dev.sockeye.Connection;
+import dev.sockeye.impl.codec.OutboundFrame;
+import dev.sockeye.impl.send.Delivery;
+
+import java.util.Set;
+
+/** What the registry needs of a connection. Implemented by the live connection. */
+public interface Member {
+
+    /** @return the connection ID */
+    String id();
+
+    /** @return the public view */
+    Connection connection();
+
+    /** @return the live, concurrent set of rooms, mutated only by the registry */
+    Set<String> joinedRooms();
+
+    /** @return {@code false} once the connection has started to end */
+    boolean acceptsJoins();
+
+    /** Queues a frame on the connection's outbound queue. */
+    void send(OutboundFrame frame, Delivery delivery);
+
+    /** Tells the leave listeners that the connection left {@code room}. */
+    void left(String room);
+}

@@ -1,0 +1,206 @@
+package dev.sockeye.impl.send;
+
+import dev.sockeye.ConnectionClosedException;
+import dev.sockeye.OutboundOverflowException;
+import dev.sockeye.OverflowPolicy;
+import dev.sockeye.impl.codec.OutboundFrame;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The one outbound queue of a connection: any number of threads enqueue, a single drainer writes
+ * one frame at a time, in enqueue order, so concurrent emits never interleave and never meet the
+ * container's "a send is already in progress" {@code IllegalStateException}.
+ *
+ * <p>The queue holds at most {@code maxQueuedBytes} (frames being written count until their write
+ * ends). A frame that does not fit is refused as the {@link OverflowPolicy} says; a frame offered to
+ * an empty queue is always accepted, whatever its size, so one large message can still be sent.
+ *
+ * <p>Thread-safety: {@link #enqueue} and {@link #close} may be called from any thread. No lock is
+ * taken; the drainer never recurses, even when writes complete synchronously.
+ */
+public final class OutboundQueue {
+
+    private record Pending(OutboundFrame frame, Delivery delivery) {
+    }
+
+    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final FrameWriter writer;
+    private final long maxQueuedBytes;
+    private final OverflowPolicy overflowPolicy;
+    private final Consumer<Throwable> failureListener;
+    /** Set when new frames are refused (an orderly close has been queued, or the queue is closed). */
+    private volatile Throwable refusedCause;
+    /** Set when queued frames are failed instead of written. */
+    private volatile Throwable closedCause;
+
+    /**
+     * @param failureListener told once per problem that ends the connection's ability to write
+     *                        (an overflow under {@link OverflowPolicy#CLOSE}, a failed write)
+     */
+    public OutboundQueue(FrameWriter writer, long maxQueuedBytes, OverflowPolicy overflowPolicy,
+                         Consumer<Throwable> failureListener) {
+        this.writer = writer;
+        this.maxQueuedBytes = maxQueuedBytes;
+        this.overflowPolicy = overflowPolicy;
+        this.failureListener = failureListener;
+    }
+
+    /** Queues a frame; {@code delivery} hears how it ended. Never throws for send problems. */
+    public void enqueue(OutboundFrame frame, Delivery delivery) {
+        Throwable refused = refusedCause;
+        if (refused != null) {
+            delivery.failed(refused);
+            return;
+        }
+        int size = frame.size();
+        long after = queuedBytes.addAndGet(size);
+        if (after > maxQueuedBytes && after != size) {
+            queuedBytes.addAndGet(-size);
+            OutboundOverflowException overflow = new OutboundOverflowException(
+                    "outbound queue full: " + (after - size) + " bytes waiting, a frame of " + size
+                            + " bytes would exceed the limit of " + maxQueuedBytes + " bytes");
+            delivery.failed(overflow);
+            if (overflowPolicy == OverflowPolicy.CLOSE) {
+                failureListener.accept(overflow);
+            }
+            return;
+        }
+        queue.offer(new Pending(frame, delivery));
+        if (closedCause != null) {
+            failQueued();
+            return;
+        }
+        drain();
+    }
+
+    /**
+     * Refuses further frames and fails every queued one with {@code cause}. A write in progress
+     * finishes on its own.
+     */
+    public void close(Throwable cause) {
+        if (refusedCause == null) {
+            refusedCause = cause;
+        }
+        if (closedCause == null) {
+            closedCause = cause;
+        }
+        failQueued();
+    }
+
+    /**
+     * Refuses further frames with {@code cause}, lets the frames already queued be written, then
+     * runs {@code action} (typically: send the close frame). The action runs exactly once, also if
+     * the queue is closed meanwhile.
+     */
+    public void enqueueClose(Throwable cause, Runnable action) {
+        if (refusedCause == null) {
+            refusedCause = cause;
+        }
+        AtomicBoolean ran = new AtomicBoolean();
+        Runnable once = () -> {
+            if (ran.compareAndSet(false, true)) {
+                action.run();
+            }
+        };
+        queue.offer(new Pending(null, new Delivery() {
+            @Override
+            public void sent() {
+                once.run();
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                once.run();
+            }
+        }));
+        if (closedCause != null) {
+            failQueued();
+            return;
+        }
+        drain();
+    }
+
+    /** @return the bytes waiting or being written */
+    public long queuedBytes() {
+        return queuedBytes.get();
+    }
+
+    private void failQueued() {
+        Pending pending;
+        while ((pending = queue.poll()) != null) {
+            queuedBytes.addAndGet(-sizeOf(pending));
+            pending.delivery().failed(closedCause);
+        }
+    }
+
+    private void drain() {
+        while (draining.compareAndSet(false, true)) {
+            Pending next = queue.poll();
+            if (next == null) {
+                draining.set(false);
+                if (queue.isEmpty()) {
+                    return;
+                }
+                continue;
+            }
+            if (!writeAndContinueInline(next)) {
+                return;
+            }
+            draining.set(false);
+        }
+    }
+
+    /**
+     * Writes one frame. Returns {@code true} when the write already ended, so the caller's loop
+     * goes on; {@code false} when it is still in progress, in which case its completion resumes
+     * draining. The small state machine hands the "continue" duty to whichever side comes second.
+     */
+    private boolean writeAndContinueInline(Pending pending) {
+        if (pending.frame() == null) {
+            pending.delivery().sent();
+            return true;
+        }
+        AtomicInteger handoff = new AtomicInteger();
+        Consumer<Throwable> done = failure -> {
+            queuedBytes.addAndGet(-pending.frame().size());
+            if (failure == null) {
+                pending.delivery().sent();
+            } else {
+                pending.delivery().failed(failure);
+                failureListener.accept(failure);
+            }
+            if (!handoff.compareAndSet(0, 1)) {
+                draining.set(false);
+                drain();
+            }
+        };
+        if (closedCause != null) {
+            queuedBytes.addAndGet(-pending.frame().size());
+            pending.delivery().failed(closedCause);
+            return true;
+        }
+        try {
+            writer.write(pending.frame(), done);
+        } catch (RuntimeException e) {
+            done.accept(e);
+        }
+        return !handoff.compareAndSet(0, 2);
+    }
+
+    private static int sizeOf(Pending pending) {
+        return pending.frame() == null ? 0 : pending.frame().size();
+    }
+
+    /** @return the exception to fail sends with once the connection has ended */
+    public static ConnectionClosedException closedException() {
+        return new ConnectionClosedException("already disconnected");
+    }
+}

@@ -1,0 +1,261 @@
+package dev.sockeye.impl.session;
+
+import dev.sockeye.Connection;
+import dev.sockeye.ConnectionRegistry;
+import dev.sockeye.Emitter;
+import dev.sockeye.Handshake;
+import dev.sockeye.PayloadType;
+import dev.sockeye.Target;
+import dev.sockeye.impl.codec.OutboundFrame;
+import dev.sockeye.impl.dispatch.Listeners;
+import dev.sockeye.impl.registry.Member;
+import dev.sockeye.impl.send.Delivery;
+import dev.sockeye.impl.send.OutboundQueue;
+import dev.sockeye.impl.send.SingleDelivery;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The {@link Connection} over one container {@link Session}: identity, listeners, rooms through
+ * the registry, and one outbound queue. It holds no locks; ending is guarded by a single flag so
+ * that leave, disconnect and close happen exactly once whoever ends first.
+ */
+final class LiveConnection implements Connection, Member {
+
+    private static final System.Logger LOG = System.getLogger(LiveConnection.class.getName());
+
+    private final String id;
+    private final Handshake handshake;
+    private final Session session;
+    private final EndpointContext context;
+    private final Listeners listeners;
+    private final OutboundQueue outbound;
+    private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean ending = new AtomicBoolean();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+
+    LiveConnection(String id, Handshake handshake, Session session, EndpointContext context) {
+        this.id = id;
+        this.handshake = handshake;
+        this.session = session;
+        this.context = context;
+        this.listeners = new Listeners(context.decoder(), this::logUnhandled);
+        this.outbound = new OutboundQueue(new SessionWriter(session), context.config().maxQueuedBytes(),
+                context.config().overflowPolicy(), this::writeFailed);
+    }
+
+    Listeners listeners() {
+        return listeners;
+    }
+
+    // --- Connection -------------------------------------------------------------------------
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Handshake handshake() {
+        return handshake;
+    }
+
+    @Override
+    public <T> void on(String event, Class<T> type, Consumer<? super T> handler) {
+        listeners.on(event, PayloadType.of(type), handler);
+    }
+
+    @Override
+    public <T> void on(String event, PayloadType<T> type, Consumer<? super T> handler) {
+        listeners.on(event, type, handler);
+    }
+
+    @Override
+    public void on(String event, Runnable handler) {
+        listeners.on(event, handler);
+    }
+
+    @Override
+    public void onMessage(Consumer<byte[]> handler) {
+        listeners.onMessage(handler);
+    }
+
+    @Override
+    public void onLeave(Consumer<String> handler) {
+        listeners.onLeave(handler);
+    }
+
+    @Override
+    public void onDisconnect(Runnable handler) {
+        listeners.onDisconnect(handler);
+    }
+
+    @Override
+    public void onError(Consumer<Throwable> handler) {
+        listeners.onError(handler);
+    }
+
+    @Override
+    public CompletionStage<Void> emit(String event, Object value) {
+        OutboundFrame frame;
+        try {
+            frame = context.codec().encodeEvent(event, value);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return sendOne(frame);
+    }
+
+    @Override
+    public CompletionStage<Void> emitMessage(byte[] message) {
+        return sendOne(context.codec().encodeNative(message));
+    }
+
+    private CompletionStage<Void> sendOne(OutboundFrame frame) {
+        SingleDelivery delivery = new SingleDelivery();
+        outbound.enqueue(frame, delivery);
+        return delivery;
+    }
+
+    @Override
+    public Emitter to(Target target) {
+        return context.registry().to(target);
+    }
+
+    @Override
+    public boolean join(String room) {
+        return context.registry().join(room, this);
+    }
+
+    @Override
+    public boolean leave(String room) {
+        return context.registry().leave(room, this);
+    }
+
+    @Override
+    public boolean isJoined(String room) {
+        return rooms.contains(room);
+    }
+
+    @Override
+    public Set<String> rooms() {
+        return Set.copyOf(rooms);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !ending.get();
+    }
+
+    @Override
+    public CompletionStage<Void> disconnect() {
+        return end(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""), true);
+    }
+
+    @Override
+    public ConnectionRegistry registry() {
+        return context.registry();
+    }
+
+    // --- Member -----------------------------------------------------------------------------
+
+    @Override
+    public Connection connection() {
+        return this;
+    }
+
+    @Override
+    public Set<String> joinedRooms() {
+        return rooms;
+    }
+
+    @Override
+    public boolean acceptsJoins() {
+        return !ending.get();
+    }
+
+    @Override
+    public void send(OutboundFrame frame, Delivery delivery) {
+        outbound.enqueue(frame, delivery);
+    }
+
+    @Override
+    public void left(String room) {
+        listeners.left(room);
+    }
+
+    // --- lifecycle --------------------------------------------------------------------------
+
+    /**
+     * Ends the connection once: leave every room (leave listeners), unregister, disconnect
+     * listeners, then, when the server ends it, flush what was queued before and send the close
+     * frame. A second call returns a stage failed with "already disconnected".
+     *
+     * @param serverSide {@code true} when the server ends the connection and must send the close
+     *                   frame; {@code false} when the container reports the connection already closed
+     */
+    CompletionStage<Void> end(CloseReason reason, boolean serverSide) {
+        if (!ending.compareAndSet(false, true)) {
+            return CompletableFuture.failedFuture(OutboundQueue.closedException());
+        }
+        try {
+            for (String room : Set.copyOf(rooms)) {
+                context.registry().leave(room, this);
+            }
+            context.registry().unregister(this);
+            listeners.disconnected();
+        } finally {
+            if (serverSide) {
+                outbound.enqueueClose(OutboundQueue.closedException(), () -> closeSession(reason));
+            } else {
+                outbound.close(OutboundQueue.closedException());
+                ended.complete(null);
+            }
+        }
+        return ended;
+    }
+
+    private void closeSession(CloseReason reason) {
+        outbound.close(OutboundQueue.closedException());
+        try {
+            if (session.isOpen()) {
+                session.close(reason);
+            }
+            ended.complete(null);
+        } catch (IOException | RuntimeException e) {
+            ended.completeExceptionally(e);
+        }
+    }
+
+    /** A write failed or the queue overflowed: report it and end the connection. */
+    private void writeFailed(Throwable cause) {
+        if (ending.get()) {
+            return;
+        }
+        listeners.error(cause);
+        CloseReason reason = cause instanceof dev.sockeye.OutboundOverflowException
+                ? new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "outbound queue full")
+                : new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "write failed");
+        end(reason, true);
+    }
+
+    private void logUnhandled(Throwable problem) {
+        LOG.log(System.Logger.Level.WARNING, "connection " + id + ": " + problem.getMessage(), problem);
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + id + "]";
+    }
+}

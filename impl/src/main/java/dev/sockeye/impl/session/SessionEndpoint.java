@@ -1,0 +1,121 @@
+package dev.sockeye.impl.session;
+
+import dev.sockeye.MalformedFrameException;
+import dev.sockeye.impl.codec.InboundMessage;
+import dev.sockeye.impl.handshake.HandshakeCapture;
+import dev.sockeye.impl.handshake.HandshakeOutcome;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * The container-facing endpoint: one instance per connection. It turns the container's callbacks
+ * into the connection's lifecycle and its frames into dispatched events. The container calls it one
+ * thread at a time per session, so it needs no locks.
+ */
+public final class SessionEndpoint extends Endpoint {
+
+    private static final System.Logger LOG = System.getLogger(SessionEndpoint.class.getName());
+
+    private final EndpointContext context;
+    private LiveConnection connection;
+
+    public SessionEndpoint(EndpointContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig endpointConfig) {
+        Object outcome = session.getUserProperties().remove(HandshakeOutcome.KEY);
+        if (outcome == null) {
+            outcome = endpointConfig.getUserProperties().get(HandshakeOutcome.KEY);
+        }
+        if (!(outcome instanceof HandshakeOutcome.Accepted accepted)) {
+            String reason = outcome instanceof HandshakeOutcome.Refused refused ? refused.reason() : "handshake not seen";
+            closeQuietly(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+            return;
+        }
+        int max = context.config().maxMessageSize();
+        session.setMaxTextMessageBufferSize(max);
+        session.setMaxBinaryMessageBufferSize(max);
+        LiveConnection live = new LiveConnection(accepted.id(),
+                HandshakeCapture.withPathParameters(accepted.handshake(), session.getPathParameters()),
+                session, context);
+        if (!context.registry().register(live)) {
+            closeQuietly(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
+                    "connection id already connected"));
+            return;
+        }
+        connection = live;
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
+        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) this::onBinary);
+        try {
+            context.listener().onConnection(live);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "the connection listener threw; closing " + live.id(), e);
+            live.end(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "connection listener failed"), true);
+        }
+    }
+
+    private void onText(String text) {
+        handle(() -> context.codec().decode(text));
+    }
+
+    private void onBinary(ByteBuffer bytes) {
+        handle(() -> context.codec().decode(bytes));
+    }
+
+    private void handle(java.util.function.Supplier<InboundMessage> decode) {
+        LiveConnection live = connection;
+        if (live == null || !live.isOpen()) {
+            return;
+        }
+        InboundMessage message;
+        try {
+            message = decode.get();
+        } catch (MalformedFrameException e) {
+            live.listeners().error(e);
+            return;
+        }
+        if (message instanceof InboundMessage.Event event) {
+            live.listeners().dispatch(event);
+        } else if (message instanceof InboundMessage.Native nativeMessage) {
+            live.listeners().dispatchNative(nativeMessage.bytes());
+        }
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason closeReason) {
+        LiveConnection live = connection;
+        if (live != null) {
+            live.end(closeReason, false);
+        }
+    }
+
+    @Override
+    public void onError(Session session, Throwable failure) {
+        LiveConnection live = connection;
+        if (live != null) {
+            live.listeners().error(failure);
+            if (!session.isOpen()) {
+                live.end(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, String.valueOf(failure)), false);
+            }
+        } else {
+            LOG.log(System.Logger.Level.DEBUG, "error before the connection opened", failure);
+        }
+    }
+
+    private static void closeQuietly(Session session, CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "close failed", e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.sockeye.tck;
+
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A raw WebSocket client for tests (Tyrus client): it records every frame it receives and how the
+ * connection closed. Speaks the Iris protocol by hand so that tests assert the exact bytes.
+ */
+public final class TestClient implements AutoCloseable {
+
+    public static final String PREFIX = "iris-websocket-message:";
+    private static final WebSocketContainer CONTAINER = ContainerProvider.getWebSocketContainer();
+
+    private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    private final Session session;
+
+    private TestClient(URI uri, Map<String, List<String>> headers) throws Exception {
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .configurator(new ClientEndpointConfig.Configurator() {
+                    @Override
+                    public void beforeRequest(Map<String, List<String>> requestHeaders) {
+                        requestHeaders.putAll(headers);
+                    }
+                }).build();
+        this.session = CONTAINER.connectToServer(new Endpoint() {
+            @Override
+            public void onOpen(Session s, EndpointConfig c) {
+                s.setMaxTextMessageBufferSize(16 * 1024 * 1024);
+                s.setMaxBinaryMessageBufferSize(16 * 1024 * 1024);
+                s.addMessageHandler(String.class, (MessageHandler.Whole<String>) frames::add);
+                s.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) b ->
+                        frames.add("binary:" + StandardCharsets.UTF_8.decode(b)));
+            }
+
+            @Override
+            public void onClose(Session s, CloseReason reason) {
+                closed.complete(reason);
+            }
+
+            @Override
+            public void onError(Session s, Throwable t) {
+                closed.complete(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, String.valueOf(t)));
+            }
+        }, config, uri);
+    }
+
+    public static TestClient connect(URI uri) throws Exception {
+        return new TestClient(uri, Map.of());
+    }
+
+    public static TestClient connect(URI uri, Map<String, List<String>> headers) throws Exception {
+        return new TestClient(uri, headers);
+    }
+
+    /** Sends {@code <prefix><event>;<type>;<payload>} as the Iris client would. */
+    public void emit(String event, int type, String payload) throws Exception {
+        send(PREFIX + event + ";" + type + ";" + payload);
+    }
+
+    public void send(String text) throws Exception {
+        session.getBasicRemote().sendText(text);
+    }
+
+    public void sendBinary(byte[] bytes) throws Exception {
+        session.getBasicRemote().sendBinary(ByteBuffer.wrap(bytes));
+    }
+
+    /** @return the next frame, failing the test if none arrives within 5 seconds */
+    public String next() throws InterruptedException {
+        String frame = frames.poll(5, TimeUnit.SECONDS);
+        if (frame == null) {
+            throw new AssertionError("no frame received within 5 s");
+        }
+        return frame;
+    }
+
+    /** @return the next frame if one arrives within {@code wait}, else {@code null} */
+    public String poll(Duration wait) throws InterruptedException {
+        return frames.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** @return every frame received so far, removing them */
+    public List<String> drain() {
+        List<String> all = new ArrayList<>();
+        frames.drainTo(all);
+        return all;
+    }
+
+    public CloseReason awaitClose() throws Exception {
+        return closed.get(10, TimeUnit.SECONDS);
+    }
+
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (session.isOpen()) {
+            session.close();
+        }
+    }
+}
