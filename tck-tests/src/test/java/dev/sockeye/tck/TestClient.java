@@ -31,6 +31,7 @@ public final class TestClient implements AutoCloseable {
     private static final WebSocketContainer CONTAINER = ContainerProvider.getWebSocketContainer();
 
     private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    private final BlockingQueue<byte[]> binaryFrames = new LinkedBlockingQueue<>();
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     private final Session session;
 
@@ -48,8 +49,12 @@ public final class TestClient implements AutoCloseable {
                 s.setMaxTextMessageBufferSize(16 * 1024 * 1024);
                 s.setMaxBinaryMessageBufferSize(16 * 1024 * 1024);
                 s.addMessageHandler(String.class, (MessageHandler.Whole<String>) frames::add);
-                s.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) b ->
-                        frames.add("binary:" + StandardCharsets.UTF_8.decode(b)));
+                s.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) b -> {
+                    byte[] bytes = new byte[b.remaining()];
+                    b.get(bytes);
+                    binaryFrames.add(bytes);
+                    frames.add("binary:" + new String(bytes, StandardCharsets.UTF_8));
+                });
             }
 
             @Override
@@ -94,6 +99,18 @@ public final class TestClient implements AutoCloseable {
         return frame;
     }
 
+    /**
+     * @return the exact bytes of the next binary frame, failing the test if none arrives within 5
+     *         seconds; binary frames are also recorded as {@code "binary:<utf8>"} by {@link #next()}
+     */
+    public byte[] nextBinary() throws InterruptedException {
+        byte[] frame = binaryFrames.poll(5, TimeUnit.SECONDS);
+        if (frame == null) {
+            throw new AssertionError("no binary frame received within 5 s");
+        }
+        return frame;
+    }
+
     /** @return the next frame if one arrives within {@code wait}, else {@code null} */
     public String poll(Duration wait) throws InterruptedException {
         return frames.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -108,6 +125,11 @@ public final class TestClient implements AutoCloseable {
 
     public CloseReason awaitClose() throws Exception {
         return closed.get(10, TimeUnit.SECONDS);
+    }
+
+    /** @return how the connection closed, if it has */
+    public java.util.Optional<CloseReason> closeReason() {
+        return java.util.Optional.ofNullable(closed.getNow(null));
     }
 
     public boolean isOpen() {
