@@ -98,7 +98,7 @@ class ConcurrentRoomEmitsTest {
             }
             opened.countDown();
         })) {
-            WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+            WebSocketContainer container = Clients.shared();
             List<OrderCheckingClient> members = new ArrayList<>();
             List<OrderCheckingClient> churners = new ArrayList<>();
             List<Session> sessions = new ArrayList<>();
@@ -139,14 +139,14 @@ class ConcurrentRoomEmitsTest {
                 }));
             }
             for (Future<?> sender : senders) {
-                sender.get(120, TimeUnit.SECONDS);
+                sender.get(300, TimeUnit.SECONDS);
             }
             emitting.set(false);
             assertTrue(CHURNERS == 0 || churning.get(10, TimeUnit.SECONDS) > 0, "the churners joined and left while emits ran");
             pool.shutdown();
 
             for (OrderCheckingClient member : members) {
-                assertTrue(member.complete.await(120, TimeUnit.SECONDS),
+                assertTrue(member.complete.await(300, TimeUnit.SECONDS),
                         "a member received " + member.received.get() + " of " + THREADS * PER_THREAD);
             }
             Thread.sleep(200);

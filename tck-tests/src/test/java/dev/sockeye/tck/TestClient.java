@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class TestClient implements AutoCloseable {
 
     public static final String PREFIX = "iris-websocket-message:";
-    private static final WebSocketContainer CONTAINER = ContainerProvider.getWebSocketContainer();
+    private static final WebSocketContainer CONTAINER = Clients.shared();
 
     private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
     private final BlockingQueue<byte[]> binaryFrames = new LinkedBlockingQueue<>();
