@@ -1,0 +1,160 @@
+package dev.sockeye.impl.registry;
+
+import dev.sockeye.Connection;
+import dev.sockeye.Target;
+import dev.sockeye.impl.codec.IrisCodec;
+import dev.sockeye.impl.codec.OutboundFrame;
+import dev.sockeye.impl.send.Delivery;
+
+import jakarta.json.bind.JsonbBuilder;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The registry's bookkeeping with in-memory members, including under concurrent joins and leaves. */
+class LocalRegistryTest {
+
+    /** A member that records what it is sent and which rooms it left. */
+    static final class FakeMember implements Member {
+        final String id;
+        final Set<String> rooms = ConcurrentHashMap.newKeySet();
+        final ConcurrentLinkedQueue<OutboundFrame> frames = new ConcurrentLinkedQueue<>();
+        final AtomicInteger leaves = new AtomicInteger();
+        volatile boolean open = true;
+
+        FakeMember(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public Connection connection() {
+            return null;
+        }
+
+        @Override
+        public Set<String> joinedRooms() {
+            return rooms;
+        }
+
+        @Override
+        public boolean acceptsJoins() {
+            return open;
+        }
+
+        @Override
+        public void send(OutboundFrame frame, Delivery delivery) {
+            frames.add(frame);
+            delivery.sent();
+        }
+
+        @Override
+        public void left(String room) {
+            leaves.incrementAndGet();
+        }
+    }
+
+    private final LocalRegistry registry = new LocalRegistry(new IrisCodec("p:", false, JsonbBuilder.create()));
+
+    @Test
+    void aRoomLeftEmptyDisappears() {
+        FakeMember a = new FakeMember("a");
+        registry.register(a);
+        assertTrue(registry.join("r", a));
+        assertFalse(registry.join("r", a), "joining twice is a no-op");
+        assertEquals(Set.of("a", "r"), registry.rooms());
+        assertTrue(registry.leave("r", a));
+        assertFalse(registry.leave("r", a));
+        assertEquals(Set.of("a"), registry.rooms());
+        assertEquals(1, a.leaves.get());
+    }
+
+    @Test
+    void aClosingMemberCannotJoin() {
+        FakeMember a = new FakeMember("a");
+        registry.register(a);
+        a.open = false;
+        assertFalse(registry.join("r", a));
+        assertFalse(registry.rooms().contains("r"));
+    }
+
+    @Test
+    void aDuplicateIdIsNotRegistered() {
+        assertTrue(registry.register(new FakeMember("same")));
+        assertFalse(registry.register(new FakeMember("same")));
+        assertEquals(1, registry.count());
+    }
+
+    @Test
+    void aBroadcastIsEncodedOnceAndSharedByEveryRecipient() {
+        FakeMember a = new FakeMember("a");
+        FakeMember b = new FakeMember("b");
+        registry.register(a);
+        registry.register(b);
+        registry.to(Target.all()).emit("e", "x");
+        assertTrue(a.frames.peek() == b.frames.peek(), "one frame object for all recipients");
+    }
+
+    @Test
+    void concurrentJoinsAndLeavesKeepRoomsAndMembersConsistent() throws Exception {
+        List<FakeMember> members = new java.util.ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            FakeMember member = new FakeMember("m" + i);
+            registry.register(member);
+            members.add(member);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> work = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int seed = t;
+            work.add(pool.submit(() -> {
+                java.util.Random random = new java.util.Random(seed);
+                for (int i = 0; i < 50_000; i++) {
+                    FakeMember member = members.get(random.nextInt(members.size()));
+                    String room = "room" + random.nextInt(4);
+                    if (random.nextBoolean()) {
+                        registry.join(room, member);
+                    } else {
+                        registry.leave(room, member);
+                    }
+                    registry.to(Target.room(room)).emit("e", i);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : work) {
+            future.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        for (FakeMember member : members) {
+            for (String room : member.rooms) {
+                assertTrue(registry.isJoined(room, member.id), member.id + " thinks it is in " + room);
+            }
+        }
+        for (String room : registry.rooms()) {
+            assertFalse(registry.members(room).isEmpty() && !room.startsWith("m"), "no empty room remains: " + room);
+        }
+        for (int r = 0; r < 4; r++) {
+            String room = "room" + r;
+            long expected = members.stream().filter(m -> m.rooms.contains(room)).count();
+            assertEquals(expected, registry.members(room).size());
+        }
+    }
+}
