@@ -4,7 +4,7 @@ import dev.sockeye.Connection;
 import dev.sockeye.Target;
 
 /** The four targets of an emit (guide/events-and-rooms.md). */
-final class Targets {
+public final class Targets {
 
     private Targets() {
     }
@@ -24,7 +24,7 @@ final class Targets {
                 connection.to(Target.allExcept(connection)).emit("typing", connection.id())); // everybody but me
     }
 
-    record Whisper(String to, String text) {
+    public record Whisper(String to, String text) {
     }
     // end::targets[]
 

@@ -6,14 +6,14 @@ import dev.sockeye.PayloadType;
 import java.util.List;
 
 /** Listening and answering with typed payloads (guide/events-and-rooms.md). */
-final class TypedEvents {
+public final class TypedEvents {
 
     private TypedEvents() {
     }
 
     // tag::record[]
     /** A JSON payload: {"piece":"knight","x":2,"y":3}. */
-    record Move(String piece, int x, int y) {
+    public record Move(String piece, int x, int y) {
     }
     // end::record[]
 

@@ -143,6 +143,54 @@ class ListenerFailureTest {
     }
 
     @Test
+    void throwingErrorListenerDoesNotCloseTheConnectionNorStopTheOtherErrorListeners() throws Exception {
+        connection.get().onError(error -> {
+            throw new Boom("the error listener itself failed");
+        });
+        connection.get().onError(error -> calls.add("third error listener: " + error.getClass().getSimpleName()));
+
+        client.emit("explode", 0, "x");
+
+        assertEquals(PREFIX + "second;0;x", client.next());
+        assertSame(thrown.get(0), nextListenerException().getCause());
+        Await.until("the third error listener", () -> calls.contains("third error listener: ListenerException"), () -> calls);
+        client.emit("echo", 0, "alive");
+        assertEquals(PREFIX + "echo;0;alive", client.next());
+    }
+
+    @Test
+    void leaveListenerThrowingAnErrorDoesNotSkipTheOtherLeaveAndDisconnectListeners() throws Exception {
+        Connection c = connection.get();
+        c.onLeave(room -> {
+            throw new AssertionError("a failed assertion inside a leave listener");
+        });
+        c.onLeave(room -> calls.add("after-error-leave:" + room));
+
+        client.close();
+
+        Await.until("the disconnect listener and the registry cleanup",
+                () -> calls.contains("disconnect") && server.endpoint().registry().count() == 0,
+                () -> "calls " + calls + ", registry still holds " + server.endpoint().registry().connections()
+                        + " with rooms " + server.endpoint().registry().rooms());
+        assertTrue(calls.containsAll(List.of("leave:room", "leave:" + c.id(),
+                "after-error-leave:room", "after-error-leave:" + c.id())), calls.toString());
+        assertTrue(server.endpoint().registry().rooms().isEmpty(), server.endpoint().registry().rooms().toString());
+    }
+
+    @Test
+    void connectionListenerThatThrowsClosesThatConnectionWith1011() throws Exception {
+        try (Servers.Running failing = Servers.start(c -> {
+            throw new Boom("cannot accept " + c.id());
+        })) {
+            TestClient refused = TestClient.connect(failing.uri());
+
+            assertEquals(jakarta.websocket.CloseReason.CloseCodes.UNEXPECTED_CONDITION, refused.awaitClose().getCloseCode());
+            Await.until("the registry forgets the connection", () -> failing.endpoint().registry().count() == 0);
+            assertTrue(failing.endpoint().registry().rooms().isEmpty(), failing.endpoint().registry().rooms().toString());
+        }
+    }
+
+    @Test
     void throwingNativeListenerDoesNotStopTheOtherNativeListener() throws Exception {
         client.send("plain text");
 

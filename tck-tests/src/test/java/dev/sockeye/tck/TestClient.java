@@ -86,6 +86,13 @@ public final class TestClient implements AutoCloseable {
         session.getBasicRemote().sendText(text);
     }
 
+    /** Sends one text message as several WebSocket frames (a first frame and continuations). */
+    public void sendFragments(String... parts) throws Exception {
+        for (int i = 0; i < parts.length; i++) {
+            session.getBasicRemote().sendText(parts[i], i == parts.length - 1);
+        }
+    }
+
     public void sendBinary(byte[] bytes) throws Exception {
         session.getBasicRemote().sendBinary(ByteBuffer.wrap(bytes));
     }

@@ -64,11 +64,57 @@ public final class SessionEndpoint extends Endpoint {
     }
 
     private void onText(String text) {
+        if (tooBig(utf8Length(text))) {
+            return;
+        }
         handle(() -> context.codec().decode(text));
     }
 
     private void onBinary(ByteBuffer bytes) {
+        if (tooBig(bytes.remaining())) {
+            return;
+        }
         handle(() -> context.codec().decode(bytes));
+    }
+
+    /**
+     * Enforces {@code maxMessageSize} on whole messages ourselves: containers apply their buffer
+     * limits only to some read paths (Tyrus only to fragmented messages), and the rule must hold
+     * everywhere. An oversize message ends the connection with 1009.
+     */
+    private boolean tooBig(long size) {
+        int max = context.config().maxMessageSize();
+        LiveConnection live = connection;
+        if (size <= max || live == null) {
+            return false;
+        }
+        live.listeners().error(new dev.sockeye.SockeyeException(
+                "message of " + size + " bytes exceeds maxMessageSize " + max + " bytes; closing with 1009"));
+        live.end(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "message too big"), true);
+        return true;
+    }
+
+    /** The UTF-8 length of {@code text}, stopping early once it is certainly over the limit. */
+    private long utf8Length(String text) {
+        int max = context.config().maxMessageSize();
+        if (text.length() > max) {
+            return text.length();
+        }
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private void handle(java.util.function.Supplier<InboundMessage> decode) {

@@ -36,7 +36,9 @@ class ChatServerTest {
     @BeforeAll
     static void start() throws Exception {
         server = ChatServer.start(0);
-        http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        // HTTP/1.1 as browsers speak it: the default HTTP/2 client asks for an h2c upgrade, and Grizzly
+        // then answers without a Content-Type
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
     }
 
     @AfterAll
@@ -50,6 +52,7 @@ class ChatServerTest {
     void rootServesThePageThatLoadsTheClientAndOpensTheEndpoint() throws Exception {
         HttpResponse<String> page = get("/");
         assertEquals(200, page.statusCode());
+        assertEquals("text/html", page.headers().firstValue("Content-Type").orElse(""));
         assertTrue(page.body().contains("<script src=\"/iris-ws.js\"></script>"), page.body());
         assertTrue(page.body().contains("new Ws("), page.body());
         assertTrue(page.body().contains(ChatServer.ENDPOINT_PATH), page.body());
@@ -59,6 +62,7 @@ class ChatServerTest {
     void clientScriptIsServedWithTheEndpointPrefix() throws Exception {
         HttpResponse<String> script = get("/iris-ws.js");
         assertEquals(200, script.statusCode());
+        assertEquals("text/javascript", script.headers().firstValue("Content-Type").orElse(""));
         assertEquals(IrisClientScript.render(PREFIX), script.body());
     }
 
