@@ -155,7 +155,10 @@ public final class Listeners {
     private void guarded(String what, Runnable call) {
         try {
             call.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError vmError) {
+                throw vmError;
+            }
             error(new ListenerException(what + " threw " + e, e));
         }
     }

@@ -213,17 +213,25 @@ final class LiveConnection implements Connection, Member {
             for (String room : Set.copyOf(rooms)) {
                 context.registry().leave(room, this);
             }
-            context.registry().unregister(this);
-            listeners.disconnected();
         } finally {
-            if (serverSide) {
-                outbound.enqueueClose(OutboundQueue.closedException(), () -> closeSession(reason));
-            } else {
-                outbound.close(OutboundQueue.closedException());
-                ended.complete(null);
+            context.registry().unregister(this);
+            try {
+                listeners.disconnected();
+            } finally {
+                finishEnd(reason, serverSide);
             }
         }
         return ended;
+    }
+
+    /** Server side: flush what was queued, then the close frame. Peer side: the socket is gone, fail the rest. */
+    private void finishEnd(CloseReason reason, boolean serverSide) {
+        if (serverSide) {
+            outbound.enqueueClose(OutboundQueue.closedException(), () -> closeSession(reason));
+        } else {
+            outbound.close(OutboundQueue.closedException());
+            ended.complete(null);
+        }
     }
 
     private void closeSession(CloseReason reason) {
