@@ -72,6 +72,23 @@ public interface Connection extends Emitter {
     void onError(Consumer<Throwable> handler);
 
     /**
+     * Called each time the server pings this connection (every {@link Config#pingPeriod()}).
+     */
+    void onPing(Runnable handler);
+
+    /** Called each time a pong arrives from the peer. */
+    void onPong(Runnable handler);
+
+    /**
+     * Reports a problem to this connection's error listeners, as if Sockeye had met it (Iris's
+     * {@code FireOnError}). Nothing is sent to the peer and the connection stays open.
+     */
+    void fireError(Throwable problem);
+
+    /** @return this connection's typed value store (Iris's {@code SetValue}/{@code GetValue}) */
+    ConnectionValues values();
+
+    /**
      * Emits from this connection's point of view: {@code to(Target.allExcept(this))} is Iris's
      * {@code To(websocket.Broadcast)}.
      *

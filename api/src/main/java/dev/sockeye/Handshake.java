@@ -17,12 +17,22 @@ import java.util.TreeMap;
  * @param queryParameters the query parameters, in order, decoded
  * @param pathParameters  the values of the endpoint path's template variables
  * @param principal       the authenticated user, if the container knows one
+ * @param subprotocol     the negotiated subprotocol, if any
+ * @param remoteAddress   the peer's address ({@code host:port}) where the container exposes it (Tyrus, Undertow)
  */
 public record Handshake(URI requestUri,
                         Map<String, List<String>> headers,
                         Map<String, List<String>> queryParameters,
                         Map<String, String> pathParameters,
-                        Optional<Principal> principal) {
+                        Optional<Principal> principal,
+                        Optional<String> subprotocol,
+                        Optional<String> remoteAddress) {
+
+    /** A handshake with no subprotocol and no known remote address. */
+    public Handshake(URI requestUri, Map<String, List<String>> headers, Map<String, List<String>> queryParameters,
+                     Map<String, String> pathParameters, Optional<Principal> principal) {
+        this(requestUri, headers, queryParameters, pathParameters, principal, Optional.empty(), Optional.empty());
+    }
 
     public Handshake {
         TreeMap<String, List<String>> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -26,6 +26,14 @@ public interface OriginPolicy {
      * as {@code scheme://host[:port]}).
      */
     static OriginPolicy sameOrigin(Set<String> allowedOrigins) {
+        return sameOrigin(allowedOrigins, true);
+    }
+
+    /**
+     * Like {@link #sameOrigin(Set)}, and decides whether a request without an {@code Origin} header
+     * (a non-browser client) is accepted: with {@code false} only browsers of an accepted origin connect.
+     */
+    static OriginPolicy sameOrigin(Set<String> allowedOrigins, boolean allowMissingOrigin) {
         Set<String> allowed = allowedOrigins.stream()
                 .map(o -> o.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         return handshake -> handshake.origin().map(origin -> {
@@ -34,7 +42,7 @@ public interface OriginPolicy {
                 return true;
             }
             return handshake.host().map(host -> sameHost(normalized, host)).orElse(false);
-        }).orElse(true);
+        }).orElse(allowMissingOrigin);
     }
 
     /** Allows every origin. Unsafe for browser clients that carry cookies: any web page can connect as the user. */

@@ -31,6 +31,9 @@ import org.glassfish.tyrus.server.TyrusServerContainer;
  * }
  * }</pre>
  *
+ * <p>The largest {@link dev.sockeye.Config#readBufferSize()} of its endpoints becomes Tyrus's
+ * incoming buffer size (the largest frame Tyrus reads at once), a server-wide setting.
+ *
  * <p>Port {@code 0} asks the operating system for a free (ephemeral) port; {@link #port()} tells
  * which. (Tyrus's own {@code Server} class uses {@code -1} for that and maps {@code 0} to 8025; this
  * class does not.) Thread-safety: start and close it from one thread; the getters are safe from any.
@@ -157,6 +160,10 @@ public final class EmbeddedServer implements AutoCloseable {
                         Files.write(target, file.getValue());
                     }
                     properties.put(Server.STATIC_CONTENT_ROOT, root.toString());
+                }
+                int readBuffer = endpoints.stream().mapToInt(e -> e.config().readBufferSize()).max().orElse(0);
+                if (readBuffer > 0) {
+                    properties.put(org.glassfish.tyrus.core.TyrusWebSocketEngine.INCOMING_BUFFER_SIZE, readBuffer);
                 }
                 TyrusServerContainer container =
                         (TyrusServerContainer) new GrizzlyServerContainer().createContainer(properties);

@@ -13,6 +13,8 @@ import dev.sockeye.impl.session.SessionEndpoint;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.util.Objects;
@@ -41,7 +43,15 @@ final class DefaultEndpoint implements SockeyeEndpoint {
                 registry, registry);
         this.serverEndpointConfig = ServerEndpointConfig.Builder.create(SessionEndpoint.class, path)
                 .configurator(new SockeyeConfigurator(config, registry, () -> new SessionEndpoint(context)))
+                .subprotocols(config.subprotocols())
+                .extensions(ContainerSupport.extensions(config))
                 .build();
+    }
+
+    @Override
+    public void deploy(ServerContainer container) throws DeploymentException {
+        ContainerSupport.reportUnapplied(config, container, path);
+        container.addEndpoint(serverEndpointConfig);
     }
 
     @Override

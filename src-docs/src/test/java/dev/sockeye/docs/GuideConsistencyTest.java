@@ -170,6 +170,11 @@ class GuideConsistencyTest {
             switch (name) {
                 case "idGenerator" -> assertRandomUuids(stated, defaults);
                 case "originPolicy" -> assertSameOriginOnly(stated, defaults);
+                case "authorizer" -> {
+                    assertEquals("HandshakeAuthorizer.acceptAll()", stated);
+                    defaults.authorizer().authorize(handshake(Map.of()));
+                }
+                case "handshakeErrorListener" -> assertEquals("logs at DEBUG", stated);
                 default -> assertEquals(String.valueOf(value), stated, "default of " + name);
             }
         }

@@ -31,6 +31,8 @@ public final class Listeners {
     private final List<Consumer<String>> leaveListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> disconnectListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Throwable>> errorListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> pingListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> pongListeners = new CopyOnWriteArrayList<>();
     private final PayloadDecoder decoder;
     private final Consumer<Throwable> unhandledErrors;
 
@@ -80,6 +82,28 @@ public final class Listeners {
 
     public void onError(Consumer<Throwable> handler) {
         errorListeners.add(java.util.Objects.requireNonNull(handler, "handler"));
+    }
+
+    public void onPing(Runnable handler) {
+        pingListeners.add(java.util.Objects.requireNonNull(handler, "handler"));
+    }
+
+    public void onPong(Runnable handler) {
+        pongListeners.add(java.util.Objects.requireNonNull(handler, "handler"));
+    }
+
+    /** Calls the ping listeners: the server just pinged the peer. */
+    public void pinged() {
+        for (Runnable listener : pingListeners) {
+            guarded("ping listener", listener);
+        }
+    }
+
+    /** Calls the pong listeners: a pong arrived. */
+    public void ponged() {
+        for (Runnable listener : pongListeners) {
+            guarded("pong listener", listener);
+        }
     }
 
     /** Calls the listeners of an event frame; an event nobody listens to is ignored. */

@@ -22,12 +22,32 @@ public final class HandshakeCapture {
                 Optional.ofNullable(request.getUserPrincipal()));
     }
 
-    /** @return {@code handshake} with the session's path parameters */
-    public static Handshake withPathParameters(Handshake handshake, Map<String, String> pathParameters) {
-        if (pathParameters == null || pathParameters.isEmpty()) {
-            return handshake;
-        }
+    /**
+     * @return {@code handshake} completed with what is known only once the session is open: path
+     *         parameters, negotiated subprotocol and, where the container exposes it, the remote address
+     */
+    public static Handshake complete(Handshake handshake, jakarta.websocket.Session session) {
+        Map<String, String> pathParameters = session.getPathParameters() == null ? Map.of() : session.getPathParameters();
+        String subprotocol = session.getNegotiatedSubprotocol();
         return new Handshake(handshake.requestUri(), handshake.headers(), handshake.queryParameters(),
-                pathParameters, handshake.principal());
+                pathParameters, handshake.principal(),
+                subprotocol == null || subprotocol.isEmpty() ? Optional.empty() : Optional.of(subprotocol),
+                remoteAddress(session));
+    }
+
+    /** Tyrus's sessions have {@code getRemoteAddr()}; the Jakarta API has no portable accessor. */
+    private static Optional<String> remoteAddress(jakarta.websocket.Session session) {
+        for (Class<?> type = session.getClass(); type != null; type = type.getSuperclass()) {
+            if (!java.lang.reflect.Modifier.isPublic(type.getModifiers())) {
+                continue;
+            }
+            try {
+                Object address = type.getMethod("getRemoteAddr").invoke(session);
+                return address == null ? Optional.empty() : Optional.of(address.toString());
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package dev.sockeye.impl.handshake;
 import dev.sockeye.Config;
 import dev.sockeye.Handshake;
 import dev.sockeye.ConnectionRegistry;
+import dev.sockeye.HandshakeRefusedException;
 
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
@@ -53,6 +54,18 @@ public final class SockeyeConfigurator extends ServerEndpointConfig.Configurator
     }
 
     private HandshakeOutcome decide(Handshake handshake) {
+        HandshakeOutcome outcome = evaluate(handshake);
+        if (outcome instanceof HandshakeOutcome.Refused refused) {
+            try {
+                config.handshakeErrorListener().onHandshakeError(refused.httpStatus(), refused.reason(), handshake);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "the handshake error listener threw", e);
+            }
+        }
+        return outcome;
+    }
+
+    private HandshakeOutcome evaluate(Handshake handshake) {
         boolean allowed;
         try {
             allowed = config.originPolicy().allows(handshake);
@@ -65,18 +78,32 @@ public final class SockeyeConfigurator extends ServerEndpointConfig.Configurator
         }
         String id;
         try {
+            config.authorizer().authorize(handshake);
             id = config.idGenerator().generate(handshake);
+        } catch (HandshakeRefusedException e) {
+            return new HandshakeOutcome.Refused(e.status(), e.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "the ID generator threw; refusing the handshake", e);
-            return new HandshakeOutcome.Refused(500, "no connection id");
+            LOG.log(System.Logger.Level.WARNING, "the authorizer or ID generator threw; refusing the handshake", e);
+            return new HandshakeOutcome.Refused(500, "handshake hook failed: " + e);
         }
         if (id == null || id.isEmpty()) {
             return new HandshakeOutcome.Refused(500, "the ID generator returned no id");
         }
         if (registry.isConnected(id)) {
-            return new HandshakeOutcome.Refused(409, "connection id already connected");
+            return new HandshakeOutcome.Refused(409, "connection id already connected: " + id);
         }
         return new HandshakeOutcome.Accepted(id, handshake);
+    }
+
+    /** The first of the server's subprotocols, in the server's preference order, that the client asked for. */
+    @Override
+    public String getNegotiatedSubprotocol(java.util.List<String> supported, java.util.List<String> requested) {
+        for (String protocol : config.subprotocols()) {
+            if (requested.contains(protocol)) {
+                return protocol;
+            }
+        }
+        return "";
     }
 
     /** Sets the HTTP status when the container's response supports it (Tyrus's UpgradeResponse does). */

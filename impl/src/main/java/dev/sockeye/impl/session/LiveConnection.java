@@ -42,6 +42,21 @@ final class LiveConnection implements Connection, Member {
     private final Set<String> rooms = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean ending = new AtomicBoolean();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private final MapConnectionValues values = new MapConnectionValues();
+    private volatile long lastReadNanos = System.nanoTime();
+    private volatile long lastPongNanos = lastReadNanos;
+    private volatile long lastPingNanos = lastReadNanos;
+    private volatile java.util.concurrent.ScheduledFuture<?> heartbeat;
+
+    /** How the connection ends. */
+    enum EndMode {
+        /** The server ends it: flush what was queued, then send the close frame. */
+        FLUSH,
+        /** The server ends it because it is broken or abusive: fail what is queued, close at once. */
+        IMMEDIATE,
+        /** The container reports the connection closed: nothing more can be sent. */
+        PEER_CLOSED
+    }
 
     LiveConnection(String id, Handshake handshake, Session session, EndpointContext context) {
         this.id = id;
@@ -49,7 +64,8 @@ final class LiveConnection implements Connection, Member {
         this.session = session;
         this.context = context;
         this.listeners = new Listeners(context.decoder(), this::logUnhandled);
-        this.outbound = new OutboundQueue(new SessionWriter(session), context.config().maxQueuedBytes(),
+        this.outbound = new OutboundQueue(new SessionWriter(session, context.config().writeTimeout().toMillis()),
+                context.config().maxQueuedBytes(),
                 context.config().overflowPolicy(), this::writeFailed);
     }
 
@@ -129,6 +145,26 @@ final class LiveConnection implements Connection, Member {
     }
 
     @Override
+    public void onPing(Runnable handler) {
+        listeners.onPing(handler);
+    }
+
+    @Override
+    public void onPong(Runnable handler) {
+        listeners.onPong(handler);
+    }
+
+    @Override
+    public void fireError(Throwable problem) {
+        listeners.error(java.util.Objects.requireNonNull(problem, "problem"));
+    }
+
+    @Override
+    public dev.sockeye.ConnectionValues values() {
+        return values;
+    }
+
+    @Override
     public Emitter to(Target target) {
         return context.registry().to(target);
     }
@@ -160,7 +196,7 @@ final class LiveConnection implements Connection, Member {
 
     @Override
     public CompletionStage<Void> disconnect() {
-        return end(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""), true);
+        return end(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""), EndMode.FLUSH);
     }
 
     @Override
@@ -202,12 +238,15 @@ final class LiveConnection implements Connection, Member {
      * listeners, then, when the server ends it, flush what was queued before and send the close
      * frame. A second call returns a stage failed with "already disconnected".
      *
-     * @param serverSide {@code true} when the server ends the connection and must send the close
-     *                   frame; {@code false} when the container reports the connection already closed
+     * @param mode who ends it and whether queued frames are still written
      */
-    CompletionStage<Void> end(CloseReason reason, boolean serverSide) {
+    CompletionStage<Void> end(CloseReason reason, EndMode mode) {
         if (!ending.compareAndSet(false, true)) {
             return CompletableFuture.failedFuture(OutboundQueue.closedException());
+        }
+        java.util.concurrent.ScheduledFuture<?> timer = heartbeat;
+        if (timer != null) {
+            timer.cancel(false);
         }
         try {
             for (String room : Set.copyOf(rooms)) {
@@ -218,19 +257,21 @@ final class LiveConnection implements Connection, Member {
             try {
                 listeners.disconnected();
             } finally {
-                finishEnd(reason, serverSide);
+                finishEnd(reason, mode);
             }
         }
         return ended;
     }
 
     /** Server side: flush what was queued, then the close frame. Peer side: the socket is gone, fail the rest. */
-    private void finishEnd(CloseReason reason, boolean serverSide) {
-        if (serverSide) {
-            outbound.enqueueClose(OutboundQueue.closedException(), () -> closeSession(reason));
-        } else {
-            outbound.close(OutboundQueue.closedException());
-            ended.complete(null);
+    private void finishEnd(CloseReason reason, EndMode mode) {
+        switch (mode) {
+            case FLUSH -> outbound.enqueueClose(OutboundQueue.closedException(), () -> closeSession(reason));
+            case IMMEDIATE -> closeSession(reason);
+            case PEER_CLOSED -> {
+                outbound.close(OutboundQueue.closedException());
+                ended.complete(null);
+            }
         }
     }
 
@@ -249,13 +290,82 @@ final class LiveConnection implements Connection, Member {
     /** A write failed or the queue overflowed: report it and end the connection. */
     private void writeFailed(Throwable cause) {
         if (ending.get()) {
+            // an orderly close may be waiting behind the failed write: give up on the rest and close now
+            outbound.close(OutboundQueue.closedException());
             return;
         }
         listeners.error(cause);
         CloseReason reason = cause instanceof dev.sockeye.OutboundOverflowException
                 ? new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "outbound queue full")
                 : new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "write failed");
-        end(reason, true);
+        end(reason, EndMode.IMMEDIATE);
+    }
+
+    // --- liveness ---------------------------------------------------------------------------
+
+    /** A frame arrived. */
+    void markRead() {
+        lastReadNanos = System.nanoTime();
+    }
+
+    /** A pong arrived. */
+    void markPong() {
+        long now = System.nanoTime();
+        lastReadNanos = now;
+        lastPongNanos = now;
+        listeners.ponged();
+    }
+
+    /** Starts the periodic ping and timeout checks, if any is configured. */
+    void startHeartbeat() {
+        long ping = context.config().pingPeriod().toNanos();
+        long pong = context.config().pongTimeout().toNanos();
+        long read = context.config().readTimeout().toNanos();
+        long shortest = Long.MAX_VALUE;
+        if (ping > 0) {
+            shortest = Math.min(ping, pong);
+        }
+        if (read > 0) {
+            shortest = Math.min(shortest, read);
+        }
+        if (shortest == Long.MAX_VALUE) {
+            return;
+        }
+        // check four times per shortest interval: a timeout is noticed at most 25 % late
+        long period = Math.max(shortest / 4, java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(5));
+        heartbeat = Heartbeats.every(period, this::checkLiveness);
+        if (ending.get()) {
+            heartbeat.cancel(false);
+        }
+    }
+
+    private void checkLiveness() {
+        if (ending.get()) {
+            return;
+        }
+        long now = System.nanoTime();
+        long read = context.config().readTimeout().toNanos();
+        if (read > 0 && now - lastReadNanos > read) {
+            listeners.error(new dev.sockeye.SockeyeException("no frame received for "
+                    + context.config().readTimeout() + " (readTimeout); closing with 1001"));
+            end(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "read timeout"), EndMode.IMMEDIATE);
+            return;
+        }
+        long ping = context.config().pingPeriod().toNanos();
+        if (ping == 0) {
+            return;
+        }
+        if (now - lastPongNanos > context.config().pongTimeout().toNanos()) {
+            listeners.error(new dev.sockeye.SockeyeException("no pong received for "
+                    + context.config().pongTimeout() + " (pongTimeout); closing with 1001"));
+            end(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "pong timeout"), EndMode.IMMEDIATE);
+            return;
+        }
+        if (now - lastPingNanos >= ping) {
+            lastPingNanos = now;
+            outbound.enqueue(dev.sockeye.impl.codec.OutboundFrame.Ping.INSTANCE, Delivery.IGNORED);
+            listeners.pinged();
+        }
     }
 
     private void logUnhandled(Throwable problem) {

@@ -9,6 +9,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
@@ -45,7 +46,7 @@ public final class SessionEndpoint extends Endpoint {
         session.setMaxTextMessageBufferSize(max);
         session.setMaxBinaryMessageBufferSize(max);
         LiveConnection live = new LiveConnection(accepted.id(),
-                HandshakeCapture.withPathParameters(accepted.handshake(), session.getPathParameters()),
+                HandshakeCapture.complete(accepted.handshake(), session),
                 session, context);
         if (!context.registry().register(live)) {
             closeQuietly(session, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY,
@@ -55,12 +56,16 @@ public final class SessionEndpoint extends Endpoint {
         connection = live;
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) this::onBinary);
+        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> live.markPong());
         try {
             context.listener().onConnection(live);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "the connection listener threw; closing " + live.id(), e);
-            live.end(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "connection listener failed"), true);
+            live.end(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "connection listener failed"),
+                    LiveConnection.EndMode.IMMEDIATE);
+            return;
         }
+        live.startHeartbeat();
     }
 
     private void onText(String text) {
@@ -90,7 +95,7 @@ public final class SessionEndpoint extends Endpoint {
         }
         live.listeners().error(new dev.sockeye.SockeyeException(
                 "message of " + size + " bytes exceeds maxMessageSize " + max + " bytes; closing with 1009"));
-        live.end(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "message too big"), true);
+        live.end(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "message too big"), LiveConnection.EndMode.IMMEDIATE);
         return true;
     }
 
@@ -122,6 +127,7 @@ public final class SessionEndpoint extends Endpoint {
         if (live == null || !live.isOpen()) {
             return;
         }
+        live.markRead();
         InboundMessage message;
         try {
             message = decode.get();
@@ -140,7 +146,7 @@ public final class SessionEndpoint extends Endpoint {
     public void onClose(Session session, CloseReason closeReason) {
         LiveConnection live = connection;
         if (live != null) {
-            live.end(closeReason, false);
+            live.end(closeReason, LiveConnection.EndMode.PEER_CLOSED);
         }
     }
 
@@ -150,7 +156,8 @@ public final class SessionEndpoint extends Endpoint {
         if (live != null) {
             live.listeners().error(failure);
             if (!session.isOpen()) {
-                live.end(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, String.valueOf(failure)), false);
+                live.end(new CloseReason(CloseReason.CloseCodes.CLOSED_ABNORMALLY, String.valueOf(failure)),
+                        LiveConnection.EndMode.PEER_CLOSED);
             }
         } else {
             LOG.log(System.Logger.Level.DEBUG, "error before the connection opened", failure);

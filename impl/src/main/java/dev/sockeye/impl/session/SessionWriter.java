@@ -12,10 +12,16 @@ import java.util.function.Consumer;
 /** Writes frames through the session's asynchronous remote. */
 final class SessionWriter implements FrameWriter {
 
+    private static final java.nio.ByteBuffer EMPTY = java.nio.ByteBuffer.allocate(0);
+
     private final RemoteEndpoint.Async remote;
 
-    SessionWriter(Session session) {
+    /** @param writeTimeoutMillis the async send timeout; 0 for none */
+    SessionWriter(Session session, long writeTimeoutMillis) {
         this.remote = session.getAsyncRemote();
+        if (writeTimeoutMillis > 0) {
+            remote.setSendTimeout(writeTimeoutMillis);
+        }
     }
 
     @Override
@@ -23,6 +29,13 @@ final class SessionWriter implements FrameWriter {
         SendHandler handler = result -> done.accept(result.isOK() ? null : result.getException());
         if (frame instanceof OutboundFrame.Text text) {
             remote.sendText(text.text(), handler);
+        } else if (frame instanceof OutboundFrame.Ping) {
+            try {
+                remote.sendPing(EMPTY.duplicate());
+                done.accept(null);
+            } catch (java.io.IOException | RuntimeException e) {
+                done.accept(e);
+            }
         } else {
             remote.sendBinary(((OutboundFrame.Binary) frame).payload(), handler);
         }
