@@ -2,6 +2,8 @@ package dev.sockeye;
 
 import dev.sockeye.spi.EndpointProvider;
 
+import jakarta.websocket.DeploymentException;
+
 import java.util.ServiceLoader;
 
 /**
@@ -33,6 +35,22 @@ public final class Sockeye {
      */
     public static SockeyeEndpoint endpoint(String path, Config config, ConnectionListener listener) {
         return provider().create(path, config, listener);
+    }
+
+    /**
+     * Creates the endpoint of an {@link EventEndpoint} class: its path and configuration come from
+     * the annotation, its handlers from the annotated methods. The class is checked once, here.
+     * Nothing is deployed yet: pass the result's {@link SockeyeEndpoint#serverEndpointConfig()} to
+     * the container. (In a web application with the {@code sockeye-jakarta-ee} jar, annotated
+     * classes are found and deployed at start-up without this call.)
+     *
+     * @param endpointClass a public, concrete class annotated with {@link EventEndpoint}
+     * @throws DeploymentException listing every invalid method of the class together, each with its
+     *         parameter and what would have been accepted
+     * @throws IllegalStateException if no implementation ({@code sockeye-impl}) is on the class path
+     */
+    public static SockeyeEndpoint endpoint(Class<?> endpointClass) throws DeploymentException {
+        return provider().create(endpointClass);
     }
 
     private static EndpointProvider provider() {

@@ -4,6 +4,8 @@ import dev.sockeye.Config;
 import dev.sockeye.ConnectionListener;
 import dev.sockeye.SockeyeEndpoint;
 
+import jakarta.websocket.DeploymentException;
+
 /**
  * Creates endpoints; found with {@link java.util.ServiceLoader}. The {@code sockeye-impl} jar
  * provides the one implementation. Not for application code: use {@link dev.sockeye.Sockeye}.
@@ -12,4 +14,7 @@ public interface EndpointProvider {
 
     /** @return a new endpoint; see {@link dev.sockeye.Sockeye#endpoint(String, Config, ConnectionListener)} */
     SockeyeEndpoint create(String path, Config config, ConnectionListener listener);
+
+    /** @return a new endpoint for an annotated class; see {@link dev.sockeye.Sockeye#endpoint(Class)} */
+    SockeyeEndpoint create(Class<?> endpointClass) throws DeploymentException;
 }
