@@ -1,5 +1,8 @@
 package dev.sockeye.impl.codec;
 
+import dev.sockeye.impl.route.Message;
+import dev.sockeye.impl.route.MessageCodec;
+
 import jakarta.json.bind.Jsonb;
 
 import java.math.BigInteger;
@@ -25,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Incoming text and binary frames are handled alike; payload bytes of binary frames are kept
  * exactly as received.
  */
-public final class IrisCodec {
+public final class IrisCodec implements MessageCodec {
 
     private final String prefix;
     private final boolean binaryMessages;
@@ -69,35 +72,7 @@ public final class IrisCodec {
      * @throws jakarta.json.bind.JsonbException if JSON-B cannot serialize the value
      */
     public OutboundFrame encodeEvent(String event, Object value) {
-        checkEventName(event);
-        if (value instanceof byte[] bytes) {
-            return bytesEvent(event, bytes);
-        }
-        if (value instanceof ByteBuffer buffer) {
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.duplicate().get(bytes);
-            return bytesEvent(event, bytes);
-        }
-        int type;
-        String payload;
-        if (value instanceof CharSequence text) {
-            type = InboundMessage.Event.STRING;
-            payload = text.toString();
-        } else if (isIntegral(value)) {
-            type = InboundMessage.Event.INT;
-            payload = value.toString();
-        } else if (value instanceof Boolean flag) {
-            type = InboundMessage.Event.BOOL;
-            payload = flag.toString();
-        } else {
-            type = InboundMessage.Event.JSON;
-            payload = value == null ? "null" : jsonb.toJson(value);
-        }
-        String text = header(event, type) + payload;
-        if (binaryMessages) {
-            return new OutboundFrame.Binary(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        return new OutboundFrame.Text(text, Utf8.encodedLength(text));
+        return encode(message(event, value));
     }
 
     /**
@@ -108,14 +83,60 @@ public final class IrisCodec {
      * @return the frame
      */
     public OutboundFrame encodeNative(byte[] message) {
-        Objects.requireNonNull(message, "message");
-        if (!binaryMessages) {
-            String text = Utf8.decodeStrict(message);
-            if (text != null) {
-                return new OutboundFrame.Text(text, message.length);
-            }
+        return encode(Message.nativeMessage(Objects.requireNonNull(message, "message").clone()));
+    }
+
+    /**
+     * Turns a value into a protocol-neutral {@link Message}: the body is encoded here, once, with
+     * the type rules of {@link #encodeEvent(String, Object)}.
+     *
+     * @throws IllegalArgumentException if the event name is invalid
+     * @throws jakarta.json.bind.JsonbException if JSON-B cannot serialize the value
+     */
+    public Message message(String event, Object value) {
+        checkEventName(event);
+        if (value instanceof byte[] bytes) {
+            return Message.bytesEvent(event, InboundMessage.Event.BYTES, bytes.clone());
         }
-        return new OutboundFrame.Binary(ByteBuffer.wrap(message.clone()));
+        if (value instanceof ByteBuffer buffer) {
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.duplicate().get(bytes);
+            return Message.bytesEvent(event, InboundMessage.Event.BYTES, bytes);
+        }
+        if (value instanceof CharSequence text) {
+            return Message.textEvent(event, InboundMessage.Event.STRING, text.toString());
+        }
+        if (isIntegral(value)) {
+            return Message.textEvent(event, InboundMessage.Event.INT, value.toString());
+        }
+        if (value instanceof Boolean flag) {
+            return Message.textEvent(event, InboundMessage.Event.BOOL, flag.toString());
+        }
+        return Message.textEvent(event, InboundMessage.Event.JSON, value == null ? "null" : jsonb.toJson(value));
+    }
+
+    /** Frames a message in the Iris protocol: see the class description for text or binary. */
+    @Override
+    public OutboundFrame encode(Message message) {
+        if (message.isNative()) {
+            byte[] bytes = message.bytesBody();
+            if (!binaryMessages) {
+                String text = Utf8.decodeStrict(bytes);
+                if (text != null) {
+                    return new OutboundFrame.Text(text, bytes.length);
+                }
+            }
+            return new OutboundFrame.Binary(ByteBuffer.wrap(bytes));
+        }
+        String header = header(message.event(), message.type());
+        if (message.textBody() != null) {
+            String text = header + message.textBody();
+            if (binaryMessages) {
+                return new OutboundFrame.Binary(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+            }
+            return new OutboundFrame.Text(text, Utf8.encodedLength(text));
+        }
+        return bytesEvent(header, message.bytesBody());
     }
 
     /**
@@ -145,8 +166,7 @@ public final class IrisCodec {
         return parser.parse(binaryFrame);
     }
 
-    private OutboundFrame bytesEvent(String event, byte[] bytes) {
-        String header = header(event, InboundMessage.Event.BYTES);
+    private OutboundFrame bytesEvent(String header, byte[] bytes) {
         if (!binaryMessages) {
             String text = Utf8.decodeStrict(bytes);
             if (text != null) {

@@ -6,7 +6,7 @@ import dev.sockeye.ConnectionRegistry;
 import dev.sockeye.Emitter;
 import dev.sockeye.Target;
 import dev.sockeye.impl.codec.IrisCodec;
-import dev.sockeye.impl.codec.OutboundFrame;
+import dev.sockeye.impl.route.Message;
 import dev.sockeye.impl.route.Router;
 import dev.sockeye.impl.send.FanOutDelivery;
 
@@ -89,25 +89,25 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
     }
 
     @Override
-    public CompletionStage<Void> route(Target target, OutboundFrame frame) {
+    public CompletionStage<Void> route(Target target, Message message) {
         FanOutDelivery delivery = new FanOutDelivery();
         if (target instanceof Target.ToRoom room) {
             Set<Member> members = rooms.get(room.name());
             if (members != null) {
-                members.forEach(m -> m.send(frame, delivery));
+                members.forEach(m -> m.send(message, delivery));
             }
         } else if (target instanceof Target.ToConnection one) {
             Member member = connections.get(one.id());
             if (member != null) {
-                member.send(frame, delivery);
+                member.send(message, delivery);
             }
         } else if (target instanceof Target.ToAll) {
-            connections.values().forEach(m -> m.send(frame, delivery));
+            connections.values().forEach(m -> m.send(message, delivery));
         } else if (target instanceof Target.ToAllExcept except) {
             String excluded = except.excludedId();
             connections.values().forEach(m -> {
                 if (!m.id().equals(excluded)) {
-                    m.send(frame, delivery);
+                    m.send(message, delivery);
                 }
             });
         }

@@ -1,7 +1,7 @@
 package dev.sockeye.impl.registry;
 
 import dev.sockeye.Connection;
-import dev.sockeye.impl.codec.OutboundFrame;
+import dev.sockeye.impl.route.Message;
 import dev.sockeye.impl.send.Delivery;
 
 import java.util.Set;
@@ -21,8 +21,8 @@ public interface Member {
     /** @return {@code false} once the connection has started to end */
     boolean acceptsJoins();
 
-    /** Queues a frame on the connection's outbound queue. */
-    void send(OutboundFrame frame, Delivery delivery);
+    /** Frames the message in the connection's protocol and queues it on its outbound queue. */
+    void send(Message message, Delivery delivery);
 
     /** Tells the leave listeners that the connection left {@code room}. */
     void left(String room);

@@ -3,6 +3,7 @@ package dev.sockeye.impl.registry;
 import dev.sockeye.Emitter;
 import dev.sockeye.Target;
 import dev.sockeye.impl.codec.IrisCodec;
+import dev.sockeye.impl.route.Message;
 import dev.sockeye.impl.route.Router;
 
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +15,7 @@ record TargetEmitter(Router router, IrisCodec codec, Target target) implements E
     @Override
     public CompletionStage<Void> emit(String event, Object value) {
         try {
-            return router.route(target, codec.encodeEvent(event, value));
+            return router.route(target, codec.message(event, value));
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -24,6 +25,6 @@ record TargetEmitter(Router router, IrisCodec codec, Target target) implements E
 
     @Override
     public CompletionStage<Void> emitMessage(byte[] message) {
-        return router.route(target, codec.encodeNative(message));
+        return router.route(target, Message.nativeMessage(message.clone()));
     }
 }

@@ -1,12 +1,11 @@
 package dev.sockeye.impl.route;
 
 import dev.sockeye.Target;
-import dev.sockeye.impl.codec.OutboundFrame;
 
 import java.util.concurrent.CompletionStage;
 
 /**
- * Takes an already encoded frame to every connection a {@link Target} names. This is the seam
+ * Takes a message, its body already encoded, to every connection a {@link Target} names. This is the seam
  * between "emit to a target" and "deliver to local sessions": the single-node router delivers
  * locally; a cluster router can publish the frame on a bus and deliver locally as well.
  *
@@ -18,5 +17,5 @@ public interface Router {
      * @return a stage that completes when every recipient's write has ended (a failed recipient does
      *         not fail it)
      */
-    CompletionStage<Void> route(Target target, OutboundFrame frame);
+    CompletionStage<Void> route(Target target, Message message);
 }

@@ -222,8 +222,8 @@ final class LiveConnection implements Connection, Member {
     }
 
     @Override
-    public void send(OutboundFrame frame, Delivery delivery) {
-        outbound.enqueue(frame, delivery);
+    public void send(dev.sockeye.impl.route.Message message, Delivery delivery) {
+        outbound.enqueue(message.frame(context.codec()), delivery);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.sockeye.Connection;
 import dev.sockeye.Target;
 import dev.sockeye.impl.codec.IrisCodec;
 import dev.sockeye.impl.codec.OutboundFrame;
+import dev.sockeye.impl.route.Message;
 import dev.sockeye.impl.send.Delivery;
 
 import jakarta.json.bind.JsonbBuilder;
@@ -31,7 +32,7 @@ class LocalRegistryTest {
     static final class FakeMember implements Member {
         final String id;
         final Set<String> rooms = ConcurrentHashMap.newKeySet();
-        final ConcurrentLinkedQueue<OutboundFrame> frames = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Message> frames = new ConcurrentLinkedQueue<>();
         final AtomicInteger leaves = new AtomicInteger();
         volatile boolean open = true;
 
@@ -60,8 +61,8 @@ class LocalRegistryTest {
         }
 
         @Override
-        public void send(OutboundFrame frame, Delivery delivery) {
-            frames.add(frame);
+        public void send(Message message, Delivery delivery) {
+            frames.add(message);
             delivery.sent();
         }
 
@@ -71,7 +72,8 @@ class LocalRegistryTest {
         }
     }
 
-    private final LocalRegistry registry = new LocalRegistry(new IrisCodec("p:", false, JsonbBuilder.create()));
+    private final IrisCodec codec = new IrisCodec("p:", false, JsonbBuilder.create());
+    private final LocalRegistry registry = new LocalRegistry(codec);
 
     @Test
     void aRoomLeftEmptyDisappears() {
@@ -109,7 +111,10 @@ class LocalRegistryTest {
         registry.register(a);
         registry.register(b);
         registry.to(Target.all()).emit("e", "x");
-        assertTrue(a.frames.peek() == b.frames.peek(), "one frame object for all recipients");
+        assertTrue(a.frames.peek() == b.frames.peek(), "one message object for all recipients");
+        OutboundFrame first = a.frames.peek().frame(codec);
+        assertTrue(first == b.frames.peek().frame(codec), "framed once per protocol, shared by recipients");
+        assertEquals("p:e;0;x", ((OutboundFrame.Text) first).text());
     }
 
     @Test

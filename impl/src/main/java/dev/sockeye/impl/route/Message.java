@@ -1,0 +1,101 @@
+package dev.sockeye.impl.route;
+
+import dev.sockeye.impl.codec.OutboundFrame;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * One outgoing message before it is framed for a protocol: an event (name, Iris type digit, body)
+ * or a native message. The body is encoded once, when the message is created (JSON-B runs once per
+ * emit); the frame is built once per protocol and shared by every recipient speaking it.
+ *
+ * <p>Immutable but for its frame memo; safe to share between threads. Two threads framing it for
+ * the same protocol at the same moment may both build the frame: harmless, as both are equal.
+ */
+public final class Message {
+
+    private final String event;
+    private final int type;
+    private final String text;
+    private final byte[] bytes;
+    private volatile MessageCodec firstCodec;
+    private volatile OutboundFrame firstFrame;
+    private volatile MessageCodec secondCodec;
+    private volatile OutboundFrame secondFrame;
+
+    private Message(String event, int type, String text, byte[] bytes) {
+        this.event = event;
+        this.type = type;
+        this.text = text;
+        this.bytes = bytes;
+    }
+
+    /**
+     * An event whose body is text (Iris types 0, 1, 2 and 4).
+     *
+     * @param event a valid event name (checked by the caller)
+     */
+    public static Message textEvent(String event, int type, String body) {
+        return new Message(Objects.requireNonNull(event), type, Objects.requireNonNull(body), null);
+    }
+
+    /** An event whose body is raw bytes (Iris type 3); the array must not be changed afterwards. */
+    public static Message bytesEvent(String event, int type, byte[] body) {
+        return new Message(Objects.requireNonNull(event), type, null, Objects.requireNonNull(body));
+    }
+
+    /** A native message: bytes outside the event protocol; the array must not be changed afterwards. */
+    public static Message nativeMessage(byte[] bytes) {
+        return new Message(null, -1, null, Objects.requireNonNull(bytes));
+    }
+
+    /** @return whether this is a native message rather than an event */
+    public boolean isNative() {
+        return event == null;
+    }
+
+    /** @return the event name; {@code null} for a native message */
+    public String event() {
+        return event;
+    }
+
+    /** @return the Iris type digit (0 to 4); -1 for a native message */
+    public int type() {
+        return type;
+    }
+
+    /** @return the body as text if it was created as text, else {@code null} */
+    public String textBody() {
+        return text;
+    }
+
+    /** @return the body as raw bytes if it was created as bytes, else {@code null}; do not modify */
+    public byte[] bytesBody() {
+        return bytes;
+    }
+
+    /** @return the body's bytes, UTF-8 for a text body; do not modify */
+    public byte[] bodyBytes() {
+        return bytes != null ? bytes : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @return the frame of this message in {@code codec}'s protocol, built at most about once per codec */
+    public OutboundFrame frame(MessageCodec codec) {
+        if (firstCodec == codec) {
+            return firstFrame;
+        }
+        if (secondCodec == codec) {
+            return secondFrame;
+        }
+        OutboundFrame frame = codec.encode(this);
+        if (firstCodec == null) {
+            firstFrame = frame;
+            firstCodec = codec;
+        } else {
+            secondFrame = frame;
+            secondCodec = codec;
+        }
+        return frame;
+    }
+}
