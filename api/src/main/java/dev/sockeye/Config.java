@@ -1,5 +1,6 @@
 package dev.sockeye;
 
+import dev.sockeye.spi.ClusterBus;
 import dev.sockeye.spi.HandshakeAuthorizer;
 import dev.sockeye.spi.IdGenerator;
 import dev.sockeye.spi.OriginPolicy;
@@ -62,6 +63,11 @@ import java.util.Set;
  *                         {@value #DEFAULT_MAX_QUEUED_BYTES} (1 MiB); range 1 to {@link Long#MAX_VALUE}.
  * @param overflowPolicy   what happens when a send would exceed {@code maxQueuedBytes}. Default
  *                         {@link OverflowPolicy#CLOSE} (close code 1008).
+ * @param cluster          creates the bus that joins several nodes serving this endpoint into one
+ *                         (see {@code sockeye-cluster-redis}). Default
+ *                         {@link ClusterBus.Factory#fromEnvironment()}: a Redis bus when
+ *                         {@code sockeye.cluster.redis.uri} / {@code SOCKEYE_CLUSTER_REDIS_URI} is set,
+ *                         else none (a single node, in memory).
  */
 public record Config(String messagePrefix,
                      int maxMessageSize,
@@ -80,7 +86,8 @@ public record Config(String messagePrefix,
                      boolean enableCompression,
                      List<String> subprotocols,
                      long maxQueuedBytes,
-                     OverflowPolicy overflowPolicy) {
+                     OverflowPolicy overflowPolicy,
+                     ClusterBus.Factory cluster) {
 
     /** Default of {@link #messagePrefix()}. */
     public static final String DEFAULT_MESSAGE_PREFIX = "iris-websocket-message:";
@@ -103,6 +110,7 @@ public record Config(String messagePrefix,
         Objects.requireNonNull(handshakeErrorListener, "handshakeErrorListener");
         Objects.requireNonNull(overflowPolicy, "overflowPolicy");
         Objects.requireNonNull(subprotocols, "subprotocols");
+        Objects.requireNonNull(cluster, "cluster");
         if (messagePrefix.isEmpty() || messagePrefix.indexOf(';') >= 0) {
             throw new IllegalArgumentException("messagePrefix must be non-empty and contain no ';': '" + messagePrefix + "'");
         }
@@ -175,6 +183,7 @@ public record Config(String messagePrefix,
         b.subprotocols = subprotocols;
         b.maxQueuedBytes = maxQueuedBytes;
         b.overflowPolicy = overflowPolicy;
+        b.cluster = cluster;
         return b;
     }
 
@@ -200,6 +209,7 @@ public record Config(String messagePrefix,
         private List<String> subprotocols = List.of();
         private long maxQueuedBytes = DEFAULT_MAX_QUEUED_BYTES;
         private OverflowPolicy overflowPolicy = OverflowPolicy.CLOSE;
+        private ClusterBus.Factory cluster = ClusterBus.Factory.fromEnvironment();
 
         private Builder() {
         }
@@ -324,6 +334,12 @@ public record Config(String messagePrefix,
             return this;
         }
 
+        /** @see Config#cluster() */
+        public Builder cluster(ClusterBus.Factory cluster) {
+            this.cluster = cluster;
+            return this;
+        }
+
         /**
          * @return the configuration
          * @throws IllegalArgumentException naming the first invalid setting
@@ -331,7 +347,8 @@ public record Config(String messagePrefix,
         public Config build() {
             return new Config(messagePrefix, maxMessageSize, binaryMessages, idGenerator, originPolicy, authorizer,
                     handshakeErrorListener, handshakeTimeout, writeTimeout, readTimeout, pingPeriod, pongTimeout,
-                    readBufferSize, writeBufferSize, enableCompression, subprotocols, maxQueuedBytes, overflowPolicy);
+                    readBufferSize, writeBufferSize, enableCompression, subprotocols, maxQueuedBytes, overflowPolicy,
+                    cluster);
         }
     }
 }

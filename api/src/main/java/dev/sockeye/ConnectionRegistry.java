@@ -64,6 +64,16 @@ public interface ConnectionRegistry {
      */
     CompletionStage<Void> disconnect(String id);
 
-    /** @return an emitter with no sender: {@code Target.allExcept(id)} excludes that ID only */
+    /**
+     * @return an emitter with no sender: {@code Target.allExcept(id)} excludes that ID only. With a
+     *         cluster bus the emit reaches the target's connections on every node.
+     */
     Emitter to(Target target);
+
+    /**
+     * @return the whole cluster's view: counts, membership and commands across nodes. Without a
+     *         cluster bus it answers from this node alone. The other methods of this interface are
+     *         about this node's connections only.
+     */
+    ClusterView cluster();
 }

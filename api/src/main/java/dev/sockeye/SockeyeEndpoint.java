@@ -28,6 +28,12 @@ public interface SockeyeEndpoint {
      */
     ServerEndpointConfig serverEndpointConfig();
 
+    /**
+     * Stops the endpoint's cluster bus, if it has one, and removes this node from the cluster's
+     * state. Connections are not closed (the container closes them when it stops). Idempotent.
+     */
+    void close();
+
     /** Deploys the endpoint: {@code container.addEndpoint(serverEndpointConfig())}. */
     default void deploy(ServerContainer container) throws DeploymentException {
         container.addEndpoint(serverEndpointConfig());

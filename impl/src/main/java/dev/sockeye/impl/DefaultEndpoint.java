@@ -11,6 +11,12 @@ import dev.sockeye.impl.registry.LocalRegistry;
 import dev.sockeye.impl.session.EndpointContext;
 import dev.sockeye.impl.session.SessionEndpoint;
 
+import dev.sockeye.impl.cluster.BusMembership;
+import dev.sockeye.impl.cluster.ClusterRouter;
+import dev.sockeye.impl.cluster.LocalClusterNode;
+import dev.sockeye.impl.route.Router;
+import dev.sockeye.spi.ClusterBus;
+
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.websocket.DeploymentException;
@@ -18,6 +24,7 @@ import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.util.Objects;
+import java.util.UUID;
 
 /** A {@link SockeyeEndpoint} prepared once: codec, registry and container configuration. */
 final class DefaultEndpoint implements SockeyeEndpoint {
@@ -26,6 +33,7 @@ final class DefaultEndpoint implements SockeyeEndpoint {
     private final Config config;
     private final LocalRegistry registry;
     private final ServerEndpointConfig serverEndpointConfig;
+    private final ClusterBus bus;
 
     DefaultEndpoint(String path, Config config, ConnectionListener listener) {
         Objects.requireNonNull(path, "path");
@@ -39,8 +47,16 @@ final class DefaultEndpoint implements SockeyeEndpoint {
         Jsonb jsonb = JsonbBuilder.create();
         IrisCodec codec = new IrisCodec(config.messagePrefix(), config.binaryMessages(), jsonb);
         this.registry = new LocalRegistry(codec);
+        this.bus = config.cluster().create(path);
+        Router router = registry;
+        if (bus != null) {
+            String nodeId = UUID.randomUUID().toString();
+            router = new ClusterRouter(nodeId, registry, bus);
+            registry.joinCluster(router, new BusMembership(bus), bus);
+            bus.start(new LocalClusterNode(nodeId, registry));
+        }
         EndpointContext context = new EndpointContext(config, listener, codec, new PayloadDecoder(jsonb),
-                registry, registry);
+                registry, router);
         this.serverEndpointConfig = ServerEndpointConfig.Builder.create(SessionEndpoint.class, path)
                 .configurator(new SockeyeConfigurator(config, registry, () -> new SessionEndpoint(context)))
                 .subprotocols(config.subprotocols())
@@ -67,6 +83,13 @@ final class DefaultEndpoint implements SockeyeEndpoint {
     @Override
     public ConnectionRegistry registry() {
         return registry;
+    }
+
+    @Override
+    public void close() {
+        if (bus != null) {
+            bus.close();
+        }
     }
 
     @Override

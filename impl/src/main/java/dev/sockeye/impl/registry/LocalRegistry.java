@@ -2,6 +2,7 @@ package dev.sockeye.impl.registry;
 
 import dev.sockeye.Connection;
 import dev.sockeye.ConnectionClosedException;
+import dev.sockeye.ClusterView;
 import dev.sockeye.ConnectionRegistry;
 import dev.sockeye.Emitter;
 import dev.sockeye.Target;
@@ -32,9 +33,28 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
     private final ConcurrentMap<String, Member> connections = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Set<Member>> rooms = new ConcurrentHashMap<>();
     private final IrisCodec codec;
+    private volatile Router router = this;
+    private volatile MembershipListener membership = MembershipListener.NONE;
+    private volatile ClusterView clusterView = new LocalClusterView(this);
 
     public LocalRegistry(IrisCodec codec) {
         this.codec = codec;
+    }
+
+    /**
+     * Connects the registry to a cluster: emits made through {@link #to(Target)} go through
+     * {@code router}, membership changes are told to {@code membership}, and {@link #cluster()}
+     * answers with {@code view}. Called once, before the endpoint is deployed.
+     */
+    public void joinCluster(Router router, MembershipListener membership, ClusterView view) {
+        this.router = router;
+        this.membership = membership;
+        this.clusterView = view;
+    }
+
+    @Override
+    public ClusterView cluster() {
+        return clusterView;
     }
 
     /**
@@ -47,12 +67,15 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
             return false;
         }
         join(member.id(), member);
+        membership.connected(member.id());
         return true;
     }
 
     /** Removes a connection that has left its rooms. */
     public void unregister(Member member) {
-        connections.remove(member.id(), member);
+        if (connections.remove(member.id(), member)) {
+            membership.disconnected(member.id());
+        }
     }
 
     /** Adds {@code member} to {@code room}; refused once the member is closing. */
@@ -69,6 +92,9 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
             }
             return set;
         });
+        if (joined[0] && !room.equals(member.id())) {
+            membership.joined(room, member.id());
+        }
         return joined[0];
     }
 
@@ -83,6 +109,9 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
             return members.isEmpty() ? null : members;
         });
         if (left[0]) {
+            if (!room.equals(member.id())) {
+                membership.left(room, member.id());
+            }
             member.left(room);
         }
         return left[0];
@@ -187,6 +216,6 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
 
     @Override
     public Emitter to(Target target) {
-        return new TargetEmitter(this, codec, target);
+        return new TargetEmitter(router, codec, target);
     }
 }

@@ -1,0 +1,77 @@
+package dev.sockeye.impl.cluster;
+
+import dev.sockeye.Connection;
+import dev.sockeye.impl.registry.LocalRegistry;
+import dev.sockeye.impl.route.Message;
+import dev.sockeye.spi.ClusterEnvelope;
+import dev.sockeye.spi.ClusterNode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** This node as the cluster bus sees it: delivers remote emits to local connections and runs remote commands. */
+public final class LocalClusterNode implements ClusterNode {
+
+    private static final int BYTES = 3;
+
+    private final String id;
+    private final LocalRegistry registry;
+
+    public LocalClusterNode(String id, LocalRegistry registry) {
+        this.id = id;
+        this.registry = registry;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public void deliver(ClusterEnvelope envelope) {
+        Message message;
+        if (envelope.event() == null) {
+            message = Message.nativeMessage(envelope.body());
+        } else if (envelope.type() == BYTES) {
+            message = Message.bytesEvent(envelope.event(), BYTES, envelope.body());
+        } else {
+            message = Message.textEvent(envelope.event(), envelope.type(),
+                    new String(envelope.body(), StandardCharsets.UTF_8));
+        }
+        registry.route(envelope.target(), message);
+    }
+
+    @Override
+    public boolean join(String room, String connectionId) {
+        boolean found = registry.isConnected(connectionId);
+        if (found) {
+            registry.join(room, connectionId);
+        }
+        return found;
+    }
+
+    @Override
+    public boolean leave(String room, String connectionId) {
+        return registry.leave(room, connectionId);
+    }
+
+    @Override
+    public boolean disconnect(String connectionId) {
+        boolean found = registry.isConnected(connectionId);
+        if (found) {
+            registry.disconnect(connectionId);
+        }
+        return found;
+    }
+
+    @Override
+    public Map<String, Set<String>> localState() {
+        Map<String, Set<String>> state = new LinkedHashMap<>();
+        for (Connection connection : registry.connections()) {
+            state.put(connection.id(), connection.rooms());
+        }
+        return state;
+    }
+}
