@@ -123,20 +123,20 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
         if (target instanceof Target.ToRoom room) {
             Set<Member> members = rooms.get(room.name());
             if (members != null) {
-                members.forEach(m -> m.send(message, delivery));
+                members.forEach(m -> m.send(target, message, delivery));
             }
         } else if (target instanceof Target.ToConnection one) {
             Member member = connections.get(one.id());
             if (member != null) {
-                member.send(message, delivery);
+                member.send(target, message, delivery);
             }
         } else if (target instanceof Target.ToAll) {
-            connections.values().forEach(m -> m.send(message, delivery));
+            connections.values().forEach(m -> m.send(target, message, delivery));
         } else if (target instanceof Target.ToAllExcept except) {
             String excluded = except.excludedId();
             connections.values().forEach(m -> {
                 if (!m.id().equals(excluded)) {
-                    m.send(message, delivery);
+                    m.send(target, message, delivery);
                 }
             });
         }

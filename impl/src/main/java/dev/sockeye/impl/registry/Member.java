@@ -24,6 +24,14 @@ public interface Member {
     /** Frames the message in the connection's protocol and queues it on its outbound queue. */
     void send(Message message, Delivery delivery);
 
+    /**
+     * As {@link #send(Message, Delivery)}, knowing the target the message was routed to: a protocol
+     * whose frames name a room (neffos: namespace and room) frames it for that room.
+     */
+    default void send(dev.sockeye.Target target, Message message, Delivery delivery) {
+        send(message, delivery);
+    }
+
     /** Tells the leave listeners that the connection left {@code room}. */
     void left(String room);
 }

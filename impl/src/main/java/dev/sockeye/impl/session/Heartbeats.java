@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * timeouts. Each connection has one periodic check, cancelled when it ends. The thread is a daemon
  * and dies after 10 s without any connection, so an undeployed application leaves nothing running.
  */
-final class Heartbeats {
+public final class Heartbeats {
 
     private static final ScheduledThreadPoolExecutor TIMER = create();
 
@@ -29,7 +29,7 @@ final class Heartbeats {
     }
 
     /** Runs {@code check} every {@code periodNanos} until the returned future is cancelled. */
-    static ScheduledFuture<?> every(long periodNanos, Runnable check) {
+    public static ScheduledFuture<?> every(long periodNanos, Runnable check) {
         return TIMER.scheduleWithFixedDelay(check, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
     }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** A connection's value store over a concurrent map; values are type-checked against their key. */
-final class MapConnectionValues implements ConnectionValues {
+public final class MapConnectionValues implements ConnectionValues {
 
     private final ConcurrentHashMap<Key<?>, Object> values = new ConcurrentHashMap<>(4);
 

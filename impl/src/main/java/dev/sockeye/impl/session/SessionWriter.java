@@ -10,14 +10,14 @@ import jakarta.websocket.Session;
 import java.util.function.Consumer;
 
 /** Writes frames through the session's asynchronous remote. */
-final class SessionWriter implements FrameWriter {
+public final class SessionWriter implements FrameWriter {
 
     private static final java.nio.ByteBuffer EMPTY = java.nio.ByteBuffer.allocate(0);
 
     private final RemoteEndpoint.Async remote;
 
     /** @param writeTimeoutMillis the async send timeout; 0 for none */
-    SessionWriter(Session session, long writeTimeoutMillis) {
+    public SessionWriter(Session session, long writeTimeoutMillis) {
         this.remote = session.getAsyncRemote();
         if (writeTimeoutMillis > 0) {
             remote.setSendTimeout(writeTimeoutMillis);
