@@ -23,48 +23,64 @@
 
     var SCHEME = /^[a-zA-Z][a-zA-Z0-9+.\-]*:\/\//;
 
-    // Like the original client, a number, `true` and a string that reads as a number all travel
-    // as type 1; `false` travels as type 2. Blank strings stay strings.
-    function isNumeric(data) {
-        if (typeof data === "number" || data === true) {
-            return true;
+    var hasOwn = Object.prototype.hasOwnProperty;
+
+    var toString = Object.prototype.toString;
+
+    // The original client's rule: a value is a number when `value - 0` is a number, except
+    // null, "", false and objects; so numbers, strings that read as numbers (" 42 ", "0x1f",
+    // "1e3") and `true` travel as type 1, `false` as type 2. Number, String and Boolean wrapper
+    // objects count as their primitive values.
+    function primitive(data) {
+        var kind = toString.call(data);
+        if (typeof data === "object" && data !== null
+                && (kind === "[object Number]" || kind === "[object String]" || kind === "[object Boolean]")) {
+            return data.valueOf();
         }
-        return typeof data === "string" && data.trim() !== "" && !isNaN(data - 0);
+        return data;
+    }
+
+    function isNumeric(data) {
+        var type = typeof data;
+        return (type === "number" || type === "string" || data === true) && data !== "" && !isNaN(data - 0);
     }
 
     function encode(event, data) {
         var type;
         var payload;
-        if (data === undefined) {
+        var value = primitive(data);
+        if (value === undefined) {
             type = TYPE_STRING;
             payload = "";
-        } else if (isNumeric(data)) {
+        } else if (isNumeric(value)) {
             type = TYPE_NUMBER;
-            payload = String(data);
-        } else if (data === false) {
+            payload = String(value);
+        } else if (value === false) {
             type = TYPE_BOOLEAN;
             payload = "false";
-        } else if (typeof data === "string") {
+        } else if (typeof value === "string") {
             type = TYPE_STRING;
-            payload = data;
-        } else if (data === null || typeof data === "object") {
+            payload = value;
+        } else if (value === null || typeof value === "object") {
             type = TYPE_JSON;
-            payload = JSON.stringify(data);
+            payload = JSON.stringify(value);
         } else {
-            throw new TypeError("Ws.Emit: cannot send a value of type " + typeof data);
+            throw new TypeError("Ws.Emit: cannot send a value of type " + typeof value);
         }
         return EVENT_PREFIX + event + ";" + type + ";" + payload;
     }
 
-    // Returns {event, payload} for an event frame, null for a native one.
+    // Returns {event, payload} for an event frame, null for a native one. As in the original
+    // client, the event runs from the prefix to the first ';', the payload starts two characters
+    // after it (past the type digit and its ';'), and a frame whose event would be empty is native.
     function decode(frame) {
         if (frame.lastIndexOf(EVENT_PREFIX, 0) !== 0) {
             return null;
         }
         var rest = frame.substring(EVENT_PREFIX.length);
         var separator = rest.indexOf(";");
-        if (separator < 0 || rest.charAt(separator + 2) !== ";") {
-            return {malformed: true};
+        if (separator <= 0) {
+            return null;
         }
         return {event: rest.substring(0, separator), payload: rest.substring(separator + 3)};
     }
@@ -82,9 +98,9 @@
         this.connectListeners = [];
         this.disconnectListeners = [];
         this.nativeListeners = [];
-        this.eventListeners = {};
+        this.eventListeners = Object.create(null); // no prototype: any event name is a plain key
         this.pending = [];
-        this.conn = protocols === undefined ? new WebSocket(endpoint) : new WebSocket(endpoint, protocols);
+        this.conn = protocols != null && protocols.length > 0 ? new WebSocket(endpoint, protocols) : new WebSocket(endpoint);
 
         var self = this;
         this.conn.onopen = function () {
@@ -111,11 +127,8 @@
         var frame = decode(data);
         if (frame === null) {
             callAll(this.nativeListeners, data);
-        } else if (!frame.malformed) {
-            var listeners = this.eventListeners[frame.event];
-            if (listeners) {
-                callAll(listeners, frame.payload);
-            }
+        } else if (hasOwn.call(this.eventListeners, frame.event)) {
+            callAll(this.eventListeners[frame.event], frame.payload);
         }
     };
 
@@ -148,7 +161,7 @@
 
     /** Calls fn(payload) for every frame of this event; payload is the raw string. */
     Ws.prototype.On = function (event, fn) {
-        if (!this.eventListeners.hasOwnProperty(event)) {
+        if (!hasOwn.call(this.eventListeners, event)) {
             this.eventListeners[event] = [];
         }
         this.eventListeners[event].push(fn);
@@ -163,9 +176,9 @@
         this.send(encode(event, data));
     };
 
-    /** Sends a native message: the text goes out unchanged. */
-    Ws.prototype.EmitMessage = function (text) {
-        this.send(String(text));
+    /** Sends a native message unchanged: a string as a text frame, an ArrayBuffer, typed array or Blob as a binary one. */
+    Ws.prototype.EmitMessage = function (message) {
+        this.send(typeof message === "object" && message !== null ? message : String(message));
     };
 
     /** Closes the connection with code 1000. */

@@ -2,6 +2,7 @@ package dev.sockeye.examples.chat;
 
 import dev.sockeye.Config;
 import dev.sockeye.Connection;
+import dev.sockeye.ConnectionListener;
 import dev.sockeye.Sockeye;
 import dev.sockeye.SockeyeEndpoint;
 import dev.sockeye.Target;
@@ -57,7 +58,22 @@ public final class ChatServer {
      * @return the running server; close it to stop
      */
     public static EmbeddedServer start(int port) throws DeploymentException {
-        SockeyeEndpoint endpoint = Sockeye.endpoint(ENDPOINT_PATH, Config.defaults(), ChatServer::onConnection);
+        return start(port, connection -> { });
+    }
+
+    /**
+     * Starts the chat with an observer that sees each connection right after the chat has set it
+     * up, for example to record connections and disconnections in tests.
+     *
+     * @param port     the TCP port, or 0 for a free one
+     * @param observer called for each new connection, after the chat's own listener
+     * @return the running server; close it to stop
+     */
+    public static EmbeddedServer start(int port, ConnectionListener observer) throws DeploymentException {
+        SockeyeEndpoint endpoint = Sockeye.endpoint(ENDPOINT_PATH, Config.defaults(), connection -> {
+            onConnection(connection);
+            observer.onConnection(connection);
+        });
         return EmbeddedServer.builder()
                 .port(port)
                 .endpoint(endpoint)

@@ -1,0 +1,323 @@
+// sockeye.js, the modern client, imported from its package folder (as a bundler or Node would)
+// and as the server serves it, against real servers; Node 20 has no global WebSocket: ws stands in.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { WebSocket } from "ws";
+import { DEFAULTS, SockeyeClient, SockeyeError, backoffDelay, connect } from "sockeye-client";
+import { Inbox, PREFIX, startServer, waitFor } from "../support/harness.mjs";
+
+const FAST = { initialDelay: 50, maxDelay: 200 };
+
+function open(url, options = {}) {
+  return connect(url, { WebSocket, ...options });
+}
+
+function hex(text) {
+  return Buffer.from(text, "utf8").toString("hex");
+}
+
+describe("sockeye.js", () => {
+  let server;
+
+  before(async () => {
+    server = await startServer();
+  });
+
+  after(() => server.remove());
+
+  test("emit encodes values by their JavaScript type", async () => {
+    const client = await open(server.ws + "/mirror");
+    const frames = new Inbox();
+    client.onMessage(frames.add);
+    const cases = [
+      ["hello;x", "chat;0;hello;x"],
+      ["42", "chat;0;42"],
+      ["", "chat;0;"],
+      [undefined, "chat;0;"],
+      [42, "chat;1;42"],
+      [3.5, "chat;1;3.5"],
+      [12345678901234567890n, "chat;1;12345678901234567890"],
+      [true, "chat;2;true"],
+      [false, "chat;2;false"],
+      [{ a: [1, "b"] }, 'chat;4;{"a":[1,"b"]}'],
+      [[1, "b"], 'chat;4;[1,"b"]'],
+      [null, "chat;4;null"],
+    ];
+    for (const [value, expected] of cases) {
+      assert.equal(client.emit("chat", value), true);
+      assert.equal(await frames.next(), "frame:" + PREFIX + expected, "emit(" + String(value) + ")");
+    }
+    client.emit("chat", new Uint8Array([0xff, 0x00, 0x01]));
+    assert.equal(await frames.next(), "frame-hex:" + hex(PREFIX + "chat;3;") + "ff0001");
+    client.emitMessage("raw native");
+    assert.equal(await frames.next(), "frame:raw native");
+    client.emitMessage(new Uint8Array([0xc3, 0x28]).buffer);
+    assert.equal(await frames.next(), "frame-hex:c328");
+    assert.throws(() => client.emit("a;b", 1), TypeError);
+    assert.throws(() => client.emit("", 1), TypeError);
+    assert.throws(() => client.emit("chat", () => 1), TypeError);
+    assert.throws(() => client.emit("chat", Symbol("s")), TypeError);
+    await client.close();
+  });
+
+  test("the server decodes those frames into its listeners' declared types", async () => {
+    const client = await open(server.ws + "/protocol");
+    const typed = new Inbox();
+    const probed = new Inbox();
+    client.on("typed", typed.add);
+    client.on("probed", probed.add);
+    client.emit("int", 42);
+    client.emit("int", "42");
+    client.emit("double", 3.5);
+    client.emit("bool", true);
+    client.emit("bytes", new Uint8Array([0, 0xfe]));
+    client.emit("sample", { name: "n", values: [1, 2] });
+    assert.deepEqual(await typed.take(6), ["int 42", "int 42", "double 3.5", "boolean true", "bytes 00fe",
+      "sample Sample[name=n, values=[1, 2]]"]);
+    client.emit("probe", "text");
+    client.emit("probe", 7);
+    client.emit("probe", true);
+    assert.deepEqual(await probed.take(3), ["String text", "Long 7", "Boolean true"]);
+    await client.close();
+  });
+
+  for (const binary of [false, true]) {
+    test("on() receives payloads decoded to values (" + (binary ? "binary" : "text") + " frames)", async () => {
+      const source = binary ? await startServer({ binary: true }) : server;
+      try {
+        const client = await open(source.ws + "/protocol");
+        const received = new Inbox();
+        for (const event of ["s-text", "s-int", "s-long", "s-true", "s-false", "s-double", "s-record", "s-list",
+          "s-map", "s-null", "s-bytes", "s-empty", "s-done"]) {
+          client.on(event, (value, frame) => received.add([event, value, frame.type]));
+        }
+        client.onMessage((message) => received.add(["native", typeof message === "string" ? message
+          : new TextDecoder().decode(message)]));
+        client.emit("samples");
+        const all = [];
+        for (let item = await received.next(); item[0] !== "s-done"; item = await received.next()) {
+          all.push(item);
+        }
+        assert.deepEqual(all, [
+          ["s-text", "hello;x ü", 0],
+          ["s-int", 42, 1],
+          ["s-long", 9007199254740993n, 1],
+          ["s-true", true, 2],
+          ["s-false", false, 2],
+          ["s-double", 3.5, 4],
+          ["s-record", { name: "a", values: [1, 2] }, 4],
+          ["s-list", ["a", "b"], 4],
+          ["s-map", { k: 1 }, 4],
+          ["s-null", null, 4],
+          ["s-bytes", new TextEncoder().encode("raw bytes"), 3],
+          ["s-empty", "", 0],
+          ["native", "native text"],
+        ]);
+        await client.close();
+      } finally {
+        if (binary) {
+          await source.remove();
+        }
+      }
+    });
+  }
+
+  test("bad payloads and throwing listeners reach onError; the connection goes on", async () => {
+    const client = await open(server.ws + "/protocol");
+    const errors = new Inbox();
+    const echoes = new Inbox();
+    const later = new Inbox();
+    client.onError(errors.add);
+    client.on("broken", () => assert.fail("a payload that cannot be decoded reaches no handler"));
+    client.on("echo", () => {
+      throw new Error("listener failure");
+    });
+    client.on("echo", echoes.add);
+    client.on("after", later.add);
+    client.emit("raw", PREFIX + "broken;4;{not json");
+    const decode = await errors.next();
+    assert.ok(decode instanceof SockeyeError);
+    assert.equal(decode.code, "decode");
+    assert.match(decode.message, /event 'broken'/);
+    client.emit("raw", PREFIX + "missing-type");
+    assert.equal((await errors.next()).code, "malformed");
+    client.emit("echo", "still here");
+    const thrown = await errors.next();
+    assert.equal(thrown.code, "listener");
+    assert.equal(thrown.cause.message, "listener failure");
+    assert.equal(await echoes.next(), "still here", "the other listener of the event still runs");
+    client.emit("raw", PREFIX + "after;1;12");
+    assert.equal(await later.next(), 12);
+    assert.equal(client.state, "open");
+    await client.close();
+  });
+
+  test("attacker-chosen event names cannot pollute prototypes", async () => {
+    const client = await open(server.ws + "/protocol");
+    const received = new Inbox();
+    client.on("__proto__", (value) => received.add("__proto__ " + value));
+    client.on("constructor", (value) => received.add("constructor " + value));
+    client.emit("emit-to", "hasOwnProperty");
+    client.emit("emit-to", "__proto__");
+    client.emit("emit-to", "constructor");
+    client.emit("raw", PREFIX + '__proto__;4;{"polluted":true}');
+    assert.deepEqual(await received.take(3), ["__proto__ to __proto__", "constructor to constructor",
+      "__proto__ [object Object]"]);
+    assert.equal({}.polluted, undefined);
+    assert.equal(Object.prototype.polluted, undefined);
+    await client.close();
+  });
+
+  test("after the server restarts it reconnects and flushes the emits buffered meanwhile, in order", async () => {
+    const restarting = await startServer();
+    try {
+      const states = [];
+      const client = await open(restarting.ws + "/protocol", { reconnect: FAST });
+      client.onState((state, detail) => states.push([state, detail]));
+      const echoes = new Inbox();
+      client.on("echo", echoes.add);
+      client.emit("echo", "before");
+      assert.equal(await echoes.next(), "before");
+
+      await restarting.stop();
+      await waitFor("the reconnecting state", () => client.state === "reconnecting");
+      assert.equal(client.emit("echo", "a"), true);
+      assert.equal(client.emit("echo", "b"), true);
+      assert.equal(client.emit("echo", "c"), true);
+      assert.equal(client.buffered, 3);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // some attempts fail meanwhile
+      assert.equal(client.state, "reconnecting");
+
+      await restarting.start();
+      assert.deepEqual(await echoes.take(3), ["a", "b", "c"]);
+      assert.equal(client.state, "open");
+      assert.equal(client.buffered, 0);
+      client.emit("echo", "after");
+      assert.equal(await echoes.next(), "after");
+
+      const [first, second] = [states[0], states.find(([state]) => state === "open")];
+      assert.equal(first[0], "reconnecting");
+      assert.notEqual(first[1].code, 1000);
+      assert.equal(first[1].attempt, 1);
+      assert.ok(first[1].delay >= FAST.initialDelay / 2 && first[1].delay <= FAST.initialDelay);
+      assert.deepEqual(second[1], { reconnected: true });
+      const connects = (await restarting.log()).filter((line) => line.startsWith("connect "));
+      assert.equal(connects.length, 2, "one connection before the restart, one after");
+      await client.close();
+    } finally {
+      await restarting.remove();
+    }
+  });
+
+  test("while disconnected, emits beyond bufferLimit are dropped and reported", async () => {
+    const restarting = await startServer();
+    try {
+      const client = await open(restarting.ws + "/protocol", { reconnect: FAST, bufferLimit: 2 });
+      const errors = new Inbox();
+      client.onError(errors.add);
+      await restarting.stop();
+      await waitFor("the reconnecting state", () => client.state === "reconnecting");
+      assert.equal(client.emit("echo", "1"), true);
+      assert.equal(client.emit("echo", "2"), true);
+      assert.equal(client.emit("echo", "3"), false);
+      assert.equal((await errors.next()).code, "buffer-full");
+      await client.close();
+      assert.equal(client.state, "closed");
+      assert.equal(client.emit("echo", "4"), false);
+      assert.equal((await errors.next()).code, "closed");
+    } finally {
+      await restarting.remove();
+    }
+  });
+
+  test("without reconnect, or after a normal close by the server, the client stays closed", async () => {
+    const stopping = await startServer();
+    try {
+      const once = await open(stopping.ws + "/protocol", { reconnect: false });
+      const closed = new Promise((resolve) => once.onState((state, detail) => state === "closed" && resolve(detail)));
+      await stopping.stop();
+      await closed;
+      assert.equal(once.state, "closed");
+    } finally {
+      await stopping.remove();
+    }
+    const kicked = await open(server.ws + "/protocol", { reconnect: FAST });
+    const closed = new Promise((resolve) => kicked.onState((state, detail) => state === "closed" && resolve(detail)));
+    kicked.emit("kick");
+    assert.equal((await closed).code, 1000);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    assert.equal(kicked.state, "closed", "a normal close by the server is final");
+  });
+
+  test("close() ends the connection on both sides and resolves", async () => {
+    const before = (await server.log()).length;
+    const client = await open(server.ws + "/protocol");
+    const id = await waitFor("the server's connect", async () => {
+      const connect = (await server.log()).slice(before).find((line) => line.startsWith("connect "));
+      return connect && connect.substring("connect ".length);
+    });
+    await client.close();
+    assert.equal(client.state, "closed");
+    await waitFor("the server's disconnect", async () => (await server.log()).includes("disconnect " + id));
+    await client.close(); // idempotent
+  });
+
+  test("connect() rejects when the first attempt fails, and the client is closed", async () => {
+    const gone = await startServer();
+    await gone.remove();
+    await assert.rejects(open(gone.ws + "/protocol"), (error) => error instanceof SockeyeError && error.code === "connect");
+    const client = new SockeyeClient(gone.ws + "/protocol", { WebSocket });
+    await assert.rejects(client.ready);
+    assert.equal(client.state, "closed");
+  });
+
+  test("URLs: http becomes ws, https becomes wss, other schemes are refused", () => {
+    const client = new SockeyeClient(server.http + "/protocol?x=1#frag", { WebSocket });
+    assert.equal(client.url, server.ws + "/protocol?x=1");
+    client.close();
+    assert.throws(() => new SockeyeClient("ftp://example.invalid/x", { WebSocket }), TypeError);
+    assert.throws(() => new SockeyeClient("/relative", { WebSocket }), TypeError);
+  });
+
+  test("options are checked, and the documented defaults are the code's", () => {
+    assert.deepEqual({ ...DEFAULTS, reconnect: { ...DEFAULTS.reconnect } }, {
+      prefix: PREFIX,
+      protocols: undefined,
+      connectTimeout: 10000,
+      bufferLimit: 100,
+      reconnect: { initialDelay: 1000, maxDelay: 30000, multiplier: 2, jitter: 0.5, maxAttempts: Infinity },
+      WebSocket: undefined,
+    });
+    assert.throws(() => new SockeyeClient(server.ws, { WebSocket, prefix: "a;b" }), TypeError);
+    assert.throws(() => new SockeyeClient(server.ws, { WebSocket, bufferLimit: -1 }), RangeError);
+    assert.throws(() => new SockeyeClient(server.ws, { WebSocket, reconnect: { jitter: 2 } }), RangeError);
+    assert.throws(() => new SockeyeClient(server.ws, { WebSocket, reconnect: { initialDelay: 10, maxDelay: 5 } }), RangeError);
+  });
+
+  test("backoff: exponential from initialDelay, capped at maxDelay, jitter only shortens", () => {
+    const reconnect = DEFAULTS.reconnect;
+    assert.deepEqual([1, 2, 3, 4, 5, 6, 7].map((n) => backoffDelay(reconnect, n, 0)),
+      [1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+    assert.equal(backoffDelay(reconnect, 3, 0.5), 3000);
+    assert.equal(Math.round(backoffDelay(reconnect, 3, 0.999)), 2002);
+  });
+
+  test("the served /sockeye.js is the package's module with the server's prefix rendered in", async () => {
+    const custom = await startServer({ prefix: "app-evt:" });
+    try {
+      const served = await (await fetch(custom.http + "/sockeye.js")).text();
+      const packaged = await readFile(new URL("../../sockeye-js/sockeye.js", import.meta.url), "utf8");
+      assert.equal(served, packaged.replace('"' + PREFIX + '"', '"app-evt:"'));
+      const module = await import("data:text/javascript;base64," + Buffer.from(served).toString("base64"));
+      const client = await module.connect(custom.ws + "/protocol", { WebSocket });
+      const echoes = new Inbox();
+      client.on("echo", echoes.add);
+      client.emit("echo", "rendered prefix");
+      assert.equal(await echoes.next(), "rendered prefix");
+      await client.close();
+    } finally {
+      await custom.remove();
+    }
+  });
+});

@@ -1,0 +1,137 @@
+package dev.sockeye.clients.tests;
+
+import dev.sockeye.Config;
+import dev.sockeye.Connection;
+import dev.sockeye.ConnectionListener;
+import dev.sockeye.Sockeye;
+import dev.sockeye.SockeyeEndpoint;
+import dev.sockeye.embedded.EmbeddedServer;
+import dev.sockeye.examples.chat.ChatServer;
+import dev.sockeye.impl.client.IrisClientScript;
+import dev.sockeye.impl.client.SockeyeClientScript;
+
+import jakarta.websocket.DeploymentException;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+/**
+ * The servers the JavaScript tests talk to. Each records what its endpoints saw in a log that
+ * the tests read through the {@link ControlServer}.
+ */
+final class Fixtures {
+
+    /** The prefix of the mirror endpoint: the clients never send it, so all their frames reach it as native messages. */
+    static final String MIRROR_PREFIX = "mirror-unused-prefix:";
+
+    /** A record the server emits as JSON. */
+    public record Sample(String name, List<Integer> values) {
+    }
+
+    private Fixtures() {
+    }
+
+    /** What a fixture needs to start (again, on the same port). */
+    @FunctionalInterface
+    interface Starter {
+        EmbeddedServer start(int port, List<String> log) throws DeploymentException;
+    }
+
+    /**
+     * @param name   {@code protocol} or {@code chat}
+     * @param prefix the event prefix of the protocol endpoint and of the scripts it serves
+     * @param binary whether the protocol endpoint sends binary frames
+     */
+    static Starter named(String name, String prefix, boolean binary) {
+        return switch (name) {
+            case "protocol" -> (port, log) -> protocolServer(port, prefix, binary, log);
+            case "chat" -> (port, log) -> ChatServer.start(port, recording(log));
+            default -> throw new IllegalArgumentException("no fixture named '" + name + "'; known: protocol, chat");
+        };
+    }
+
+    /**
+     * {@code /protocol}: the event protocol with the given prefix (echo, probe, samples, typed
+     * listeners, native echo, kick, emit-to an event the client names, raw frames); {@code /mirror}: sends every frame it receives back as a
+     * native message {@code frame:<text>} (or {@code frame-hex:<hex>} for bytes that are not
+     * UTF-8); {@code /}, {@code /iris-ws.js} and {@code /sockeye.js}: a blank page and both
+     * clients rendered with the prefix.
+     */
+    private static EmbeddedServer protocolServer(int port, String prefix, boolean binary, List<String> log)
+            throws DeploymentException {
+        Config config = Config.builder().messagePrefix(prefix).binaryMessages(binary).maxMessageSize(64 * 1024).build();
+        SockeyeEndpoint protocol = Sockeye.endpoint("/protocol", config, connection -> {
+            recording(log).onConnection(connection);
+            protocol(connection);
+        });
+        SockeyeEndpoint mirror = Sockeye.endpoint("/mirror",
+                Config.builder().messagePrefix(MIRROR_PREFIX).maxMessageSize(64 * 1024).build(),
+                connection -> connection.onMessage(bytes -> connection.emitMessage(mirrored(bytes))));
+        return EmbeddedServer.builder()
+                .port(port)
+                .endpoint(protocol)
+                .endpoint(mirror)
+                .file("/", ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>fixture</title>"
+                        + "<link rel=\"icon\" href=\"data:,\"></head><body></body></html>").getBytes(UTF_8))
+                .file("/iris-ws.js", IrisClientScript.render(prefix).getBytes(UTF_8))
+                .file("/sockeye.js", SockeyeClientScript.render(prefix).getBytes(UTF_8))
+                .start();
+    }
+
+    private static void protocol(Connection connection) {
+        connection.on("echo", String.class, text -> connection.emit("echo", text));
+        connection.on("probe", Object.class, value -> connection.emit("probed", describe(value)));
+        connection.on("int", int.class, value -> connection.emit("typed", "int " + value));
+        connection.on("double", double.class, value -> connection.emit("typed", "double " + value));
+        connection.on("bool", boolean.class, value -> connection.emit("typed", "boolean " + value));
+        connection.on("bytes", byte[].class, value -> connection.emit("typed", "bytes " + HexFormat.of().formatHex(value)));
+        connection.on("sample", Sample.class, value -> connection.emit("typed", "sample " + value));
+        connection.on("kick", () -> connection.disconnect());
+        connection.on("emit-to", String.class, event -> connection.emit(event, "to " + event));
+        connection.on("raw", String.class, connection::emitMessage);
+        connection.on("samples", () -> {
+            connection.emit("s-text", "hello;x ü");
+            connection.emit("s-int", 42);
+            connection.emit("s-long", 9_007_199_254_740_993L);
+            connection.emit("s-true", true);
+            connection.emit("s-false", false);
+            connection.emit("s-double", 3.5);
+            connection.emit("s-record", new Sample("a", List.of(1, 2)));
+            connection.emit("s-list", List.of("a", "b"));
+            connection.emit("s-map", Map.of("k", 1));
+            connection.emit("s-null", null);
+            connection.emit("s-bytes", "raw bytes".getBytes(UTF_8));
+            connection.emit("s-empty", "");
+            connection.emitMessage("native text");
+            connection.emit("s-done", "");
+        });
+        connection.onMessage(bytes -> connection.emitMessage("native:" + new String(bytes, UTF_8)));
+    }
+
+    /** The Java type and value the server decoded for a listener of {@code Object}: it shows the type digit. */
+    private static String describe(Object value) {
+        return value == null ? "null" : value.getClass().getSimpleName() + " " + value;
+    }
+
+    private static String mirrored(byte[] bytes) {
+        try {
+            return "frame:" + UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+        } catch (CharacterCodingException e) {
+            return "frame-hex:" + HexFormat.of().formatHex(bytes);
+        }
+    }
+
+    private static ConnectionListener recording(List<String> log) {
+        return connection -> {
+            log.add("connect " + connection.id());
+            connection.onDisconnect(() -> log.add("disconnect " + connection.id()));
+        };
+    }
+}
