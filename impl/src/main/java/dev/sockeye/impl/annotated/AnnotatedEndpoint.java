@@ -8,10 +8,12 @@ import dev.sockeye.spi.EndpointInstances;
 import jakarta.websocket.DeploymentException;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
 
@@ -23,6 +25,8 @@ import java.util.function.Supplier;
  * @param listener binds each new connection to an instance of the class
  */
 public record AnnotatedEndpoint(String path, Config config, ConnectionListener listener) {
+
+    private static final System.Logger LOG = System.getLogger(AnnotatedEndpoint.class.getName());
 
     /**
      * Scans and checks {@code type}, finds how its instances are made (the first
@@ -95,12 +99,25 @@ public record AnnotatedEndpoint(String path, Config config, ConnectionListener l
         for (ClassLoader loader : new ClassLoader[] {typeLoader, Thread.currentThread().getContextClassLoader(),
                 AnnotatedEndpoint.class.getClassLoader()}) {
             if (loader != null) {
-                for (EndpointInstances provider : ServiceLoader.load(EndpointInstances.class, loader)) {
+                Iterator<EndpointInstances> providers = ServiceLoader.load(EndpointInstances.class, loader).iterator();
+                while (hasNext(providers)) {
+                    EndpointInstances provider = providers.next();
                     found.putIfAbsent(provider.getClass().getName(), provider);
                 }
             }
         }
         return List.copyOf(found.values());
+    }
+
+    /** A provider that cannot load here (its API is missing) is skipped, not fatal. */
+    private static boolean hasNext(Iterator<EndpointInstances> providers) {
+        while (true) {
+            try {
+                return providers.hasNext();
+            } catch (ServiceConfigurationError e) {
+                LOG.log(System.Logger.Level.DEBUG, "skipping an EndpointInstances provider that cannot load", e);
+            }
+        }
     }
 
     private static DeploymentException failure(Class<?> type, List<String> problems) {

@@ -1,0 +1,112 @@
+package dev.sockeye.ee;
+
+import dev.sockeye.spi.EndpointInstances;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.InjectionTarget;
+import jakarta.enterprise.inject.spi.Unmanaged;
+import jakarta.websocket.DeploymentException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The three lifecycles of an endpoint class under CDI, chosen once per class:
+ * <ul>
+ *   <li>a bean with a normal scope ({@code @ApplicationScoped}) or another pseudo-scope
+ *       ({@code @Singleton}): one shared instance for every connection;</li>
+ *   <li>a {@code @Dependent} bean: a new instance per connection, destroyed ({@code @PreDestroy})
+ *       when the connection ends;</li>
+ *   <li>not a bean (no bean-defining annotation in an "annotated" bean archive): a new instance per
+ *       connection through {@link Unmanaged}, with injection, {@code @PostConstruct}, and
+ *       {@code @PreDestroy} plus disposal when the connection ends.</li>
+ * </ul>
+ * Injection points of a non-bean class are validated when the endpoint is created, so that an
+ * unsatisfied {@code @Inject} fails the deployment instead of the first connection.
+ */
+final class CdiInstances {
+
+    private CdiInstances() {
+    }
+
+    static boolean running() {
+        try {
+            return CDI.current().getBeanManager() != null;
+        } catch (IllegalStateException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    static <T> EndpointInstances.Factory<T> factory(Class<T> type) throws DeploymentException {
+        BeanManager beans = CDI.current().getBeanManager();
+        Bean<T> bean = beanOf(beans, type);
+        if (bean == null) {
+            return unmanaged(beans, type);
+        }
+        if (Dependent.class.equals(bean.getScope())) {
+            return () -> {
+                CreationalContext<T> context = beans.createCreationalContext(bean);
+                T instance = bean.create(context);
+                return managed(instance, () -> bean.destroy(instance, context));
+            };
+        }
+        T shared = type.cast(beans.getReference(bean, type, beans.createCreationalContext(bean)));
+        return () -> managed(shared, () -> { });
+    }
+
+    /** @return the bean whose class is exactly {@code type}, or {@code null} if the class is not a bean */
+    @SuppressWarnings("unchecked")
+    private static <T> Bean<T> beanOf(BeanManager beans, Class<T> type) throws DeploymentException {
+        Set<Bean<?>> own = beans.getBeans(type).stream()
+                .filter(bean -> bean.getBeanClass().equals(type) && bean.getTypes().contains(type))
+                .collect(Collectors.toSet());
+        if (own.size() > 1) {
+            throw new DeploymentException(type.getSimpleName() + " is ambiguous in CDI: " + own);
+        }
+        return own.isEmpty() ? null : (Bean<T>) own.iterator().next();
+    }
+
+    private static <T> EndpointInstances.Factory<T> unmanaged(BeanManager beans, Class<T> type) throws DeploymentException {
+        AnnotatedType<T> annotated = beans.createAnnotatedType(type);
+        InjectionTarget<T> target = beans.getInjectionTargetFactory(annotated).createInjectionTarget(null);
+        List<String> problems = new ArrayList<>();
+        for (InjectionPoint point : target.getInjectionPoints()) {
+            try {
+                beans.validate(point);
+            } catch (RuntimeException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DeploymentException(type.getSimpleName() + " has unsatisfied injection points: "
+                    + String.join("; ", problems));
+        }
+        Unmanaged<T> unmanaged = new Unmanaged<>(beans, type);
+        return () -> {
+            Unmanaged.UnmanagedInstance<T> instance = unmanaged.newInstance().produce().inject().postConstruct();
+            return managed(instance.get(), () -> instance.preDestroy().dispose());
+        };
+    }
+
+    private static <T> EndpointInstances.Managed<T> managed(T instance, Runnable release) {
+        return new EndpointInstances.Managed<>() {
+            @Override
+            public T instance() {
+                return instance;
+            }
+
+            @Override
+            public void release() {
+                release.run();
+            }
+        };
+    }
+}

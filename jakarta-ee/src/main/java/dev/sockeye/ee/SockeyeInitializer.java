@@ -1,0 +1,99 @@
+package dev.sockeye.ee;
+
+import dev.sockeye.Config;
+import dev.sockeye.EventEndpoint;
+import dev.sockeye.Sockeye;
+import dev.sockeye.SockeyeEndpoint;
+
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.HandlesTypes;
+import jakarta.websocket.DeploymentException;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the {@link EventEndpoint} classes of a web application at start-up and deploys them: the
+ * whole deployment step of a web application whose {@code WEB-INF/lib} holds the Sockeye jars.
+ *
+ * <p>Every class is checked first; if any is invalid, start-up fails with one exception that lists
+ * the problems of every class, and nothing is deployed. The endpoints are then added to the
+ * {@code jakarta.websocket.server.ServerContainer} servlet context attribute. On Tyrus-based
+ * containers (GlassFish, Payara) that attribute is sometimes not yet set when this initializer runs,
+ * depending on the order of initializers; the endpoints are then deployed by {@link SockeyeDeployer}
+ * when the context is initialized.
+ *
+ * <p>It also maps {@link IrisScriptServlet} at {@code /iris-ws.js}, unless the context parameter
+ * {@value #SCRIPT_PARAMETER} is {@code false}.
+ */
+@HandlesTypes(EventEndpoint.class)
+public final class SockeyeInitializer implements ServletContainerInitializer {
+
+    /** The context parameter that turns off the {@code /iris-ws.js} servlet when {@code false}. */
+    public static final String SCRIPT_PARAMETER = "dev.sockeye.irisScript";
+
+    private static final System.Logger LOG = System.getLogger(SockeyeInitializer.class.getName());
+
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+        List<SockeyeEndpoint> endpoints = create(endpointClasses(classes));
+        for (SockeyeEndpoint endpoint : endpoints) {
+            DeployedEndpoints.register(context.getClassLoader(), endpoint);
+        }
+        SockeyeDeployer deployer = new SockeyeDeployer(endpoints);
+        if (!deployer.deployIfReady(context)) {
+            LOG.log(System.Logger.Level.DEBUG, "no ServerContainer yet in " + context.getContextPath()
+                    + "; deploying when the context is initialized");
+        }
+        context.addListener(deployer);
+        if (!"false".equals(context.getInitParameter(SCRIPT_PARAMETER))) {
+            IrisScriptServlet.register(context, prefix(endpoints));
+        }
+    }
+
+    /** The concrete classes annotated with {@link EventEndpoint}, in a stable order. */
+    private static List<Class<?>> endpointClasses(Set<Class<?>> classes) {
+        List<Class<?>> found = new ArrayList<>();
+        if (classes != null) {
+            for (Class<?> type : classes) {
+                if (type.isAnnotationPresent(EventEndpoint.class) && !type.isAnnotation()) {
+                    found.add(type);
+                }
+            }
+        }
+        found.sort(Comparator.comparing(Class::getName));
+        return found;
+    }
+
+    /** Creates every endpoint, or fails with the problems of all the invalid classes. */
+    private static List<SockeyeEndpoint> create(List<Class<?>> types) throws ServletException {
+        List<SockeyeEndpoint> endpoints = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (Class<?> type : types) {
+            try {
+                endpoints.add(Sockeye.endpoint(type));
+            } catch (DeploymentException | RuntimeException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            ServletException failure = new ServletException("Sockeye: " + failures.size() + " of " + types.size()
+                    + " endpoint classes cannot be deployed; nothing was deployed\n" + String.join("\n", failures));
+            LOG.log(System.Logger.Level.ERROR, failure.getMessage());
+            throw failure;
+        }
+        return endpoints;
+    }
+
+    /** The prefix the script speaks: the endpoints' one if they all agree, else the default. */
+    private static String prefix(List<SockeyeEndpoint> endpoints) {
+        Set<String> prefixes = new HashSet<>();
+        endpoints.forEach(endpoint -> prefixes.add(endpoint.config().messagePrefix()));
+        return prefixes.size() == 1 ? prefixes.iterator().next() : Config.DEFAULT_MESSAGE_PREFIX;
+    }
+}

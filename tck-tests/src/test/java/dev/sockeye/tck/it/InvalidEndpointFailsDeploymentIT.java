@@ -1,0 +1,139 @@
+package dev.sockeye.tck.it;
+
+import dev.sockeye.Connection;
+import dev.sockeye.EventEndpoint;
+import dev.sockeye.OnConnect;
+import dev.sockeye.OnEvent;
+import dev.sockeye.tck.TestClient;
+
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An application with an invalid endpoint class does not deploy at all (its valid endpoint is not
+ * served either), and the failure names the class, each bad method, the parameter and what would
+ * have been accepted. Containers report a failed deployment differently: WildFly returns the
+ * message to the deployer; embedded GlassFish only logs it (in this JVM), so the test reads both
+ * the deployer's exception and the container's log.
+ */
+@ExtendWith(ArquillianExtension.class)
+class InvalidEndpointFailsDeploymentIT {
+
+    public record Move(String piece, int x, int y) {
+    }
+
+    @EventEndpoint("/good")
+    public static class GoodEndpoint {
+        @OnEvent("ping")
+        public String ping() {
+            return "pong";
+        }
+    }
+
+    @EventEndpoint("/bad")
+    public static class BadEndpoint {
+        @OnEvent("chat")
+        public void chat(Connection connection, String text, Move move) {
+        }
+
+        @OnConnect
+        public String connect(Connection connection) {
+            return "";
+        }
+    }
+
+    @Deployment(name = "bad", managed = false, testable = false)
+    static WebArchive deployment() {
+        return Wars.war("invalid", GoodEndpoint.class, BadEndpoint.class, Move.class);
+    }
+
+    @ArquillianResource
+    private Deployer deployer;
+
+    @Test
+    void theDeploymentFailsWithEveryProblemListedAndNothingIsServed() throws Exception {
+        StringBuilder reported = new StringBuilder();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                reported.append(record.getMessage()).append('\n');
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        long logBefore = serverLogSize();
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            deployer.deploy("bad");
+        } catch (Exception failure) { // some adapters throw their checked DeploymentException undeclared
+            reported.append(fullText(failure));
+        } finally {
+            root.removeHandler(capture);
+        }
+        String text = reported + serverLogSince(logBefore);
+
+        assertTrue(text.contains("cannot deploy the Sockeye endpoint " + BadEndpoint.class.getName() + ": 2 problems"), text);
+        assertTrue(text.contains("BadEndpoint.chat(Connection, String, Move): parameter 3 (Move move) is a second value parameter"
+                + " after one of type String; @OnEvent accepts Connection, Handshake, ConnectionRegistry, @PathParam(\"name\") String,"
+                + " and at most one payload parameter"), text);
+        assertTrue(text.contains("BadEndpoint.connect(Connection) returns String; @OnConnect may return void"), text);
+
+        URI good = URI.create("ws://127.0.0.1:" + System.getProperty("sockeye.it.http.port") + "/invalid/good");
+        assertThrows(jakarta.websocket.DeploymentException.class, () -> TestClient.connect(good),
+                "the valid endpoint of the failed application is not served");
+    }
+
+    /** @return the server log file the build names (managed containers), or {@code null} */
+    private static Path serverLog() {
+        String file = System.getProperty("sockeye.it.server.log");
+        return file == null || !Files.exists(Path.of(file)) ? null : Path.of(file);
+    }
+
+    private static long serverLogSize() throws IOException {
+        Path log = serverLog();
+        return log == null ? 0 : Files.size(log);
+    }
+
+    /** @return what the server logged after {@code offset} bytes (this test's deployment only) */
+    private static String serverLogSince(long offset) throws IOException {
+        Path log = serverLog();
+        if (log == null) {
+            return "";
+        }
+        byte[] all = Files.readAllBytes(log);
+        return offset > all.length ? "" : new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
+    }
+
+    /** @return the messages and stack traces of the whole cause chain, as the container reported them */
+    private static String fullText(Throwable failure) {
+        StringWriter text = new StringWriter();
+        failure.printStackTrace(new PrintWriter(text));
+        return text.toString().replace("\\\"", "\""); // WildFly quotes the message in its management response
+    }
+}

@@ -1,0 +1,162 @@
+package dev.sockeye.tck.it;
+
+import dev.sockeye.Connection;
+import dev.sockeye.EventEndpoint;
+import dev.sockeye.OnConnect;
+import dev.sockeye.OnEvent;
+import dev.sockeye.Target;
+import dev.sockeye.tck.TestClient;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.time.Duration;
+
+import static dev.sockeye.tck.TestClient.PREFIX;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Spec §3 targeting rules in a container: a room emit includes the sender, {@code all} includes it,
+ * {@code allExcept} excludes it, an ID reaches only that connection, an unknown room sends nothing,
+ * joining twice delivers once.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TargetingRulesIT {
+
+    private static final Duration QUIET = Duration.ofMillis(300);
+
+    @EventEndpoint("/targets")
+    public static class TargetsEndpoint {
+        @OnConnect
+        public void connect(Connection connection) {
+            if (!"c".equals(connection.handshake().queryParameter("name").orElse(""))) {
+                connection.join("room1");
+            }
+            connection.emit("id", connection.id());
+        }
+
+        @OnEvent("room")
+        public void room(Connection connection, String message) {
+            connection.to(Target.room("room1")).emit("chat", message);
+        }
+
+        @OnEvent("all")
+        public void all(Connection connection, String message) {
+            connection.to(Target.all()).emit("chat", message);
+        }
+
+        @OnEvent("others")
+        public void others(Connection connection, String message) {
+            connection.to(Target.allExcept(connection)).emit("chat", message);
+        }
+
+        @OnEvent("to")
+        public void to(Connection connection, String id) {
+            connection.to(Target.connection(id)).emit("chat", "direct");
+        }
+
+        @OnEvent("nowhere")
+        public void nowhere(Connection connection, String message) {
+            connection.to(Target.room("nobody-here")).emit("chat", message);
+        }
+
+        @OnEvent("join-again")
+        public void joinAgain(Connection connection) {
+            connection.emit("joined", connection.join("room1"));
+            connection.to(Target.room("room1")).emit("chat", "once");
+        }
+    }
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Wars.war("targets", TargetsEndpoint.class);
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    private TestClient a;
+    private TestClient b;
+    private TestClient c;
+    private String cId;
+
+    @BeforeEach
+    void connect() throws Exception {
+        a = connect("a");
+        b = connect("b");
+        c = connect("c");
+        cId = c.next().substring((PREFIX + "id;0;").length());
+        a.next();
+        b.next();
+    }
+
+    private TestClient connect(String name) throws Exception {
+        return TestClient.connect(Urls.ws(base, "/targets?name=" + name));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        a.close();
+        b.close();
+        c.close();
+    }
+
+    @Test
+    void roomEmitReachesEveryMemberIncludingTheSender() throws Exception {
+        a.emit("room", 0, "hi");
+        assertEquals(PREFIX + "chat;0;hi", a.next());
+        assertEquals(PREFIX + "chat;0;hi", b.next());
+        assertNull(c.poll(QUIET), "c is not in room1");
+    }
+
+    @Test
+    void emitToAllIncludesTheSender() throws Exception {
+        c.emit("all", 0, "everyone");
+        for (TestClient client : new TestClient[] {a, b, c}) {
+            assertEquals(PREFIX + "chat;0;everyone", client.next());
+        }
+    }
+
+    @Test
+    void allExceptExcludesTheSenderOnly() throws Exception {
+        a.emit("others", 0, "not me");
+        assertEquals(PREFIX + "chat;0;not me", b.next());
+        assertEquals(PREFIX + "chat;0;not me", c.next());
+        assertNull(a.poll(QUIET));
+    }
+
+    @Test
+    void emitToAConnectionIdReachesOnlyThatConnection() throws Exception {
+        a.emit("to", 0, cId);
+        assertEquals(PREFIX + "chat;0;direct", c.next());
+        assertNull(a.poll(QUIET));
+        assertNull(b.poll(Duration.ZERO));
+    }
+
+    @Test
+    void anUnknownRoomSendsNothing() throws Exception {
+        a.emit("nowhere", 0, "lost");
+        assertNull(a.poll(QUIET));
+        assertNull(b.poll(Duration.ZERO));
+        assertNull(c.poll(Duration.ZERO));
+    }
+
+    @Test
+    void joiningTwiceDeliversOnce() throws Exception {
+        a.emit("join-again", 0, "");
+        assertEquals(PREFIX + "joined;2;false", a.next(), "already a member");
+        assertEquals(PREFIX + "chat;0;once", a.next());
+        assertEquals(PREFIX + "chat;0;once", b.next());
+        assertNull(a.poll(QUIET), "a receives the room emit exactly once");
+        assertTrue(b.poll(Duration.ZERO) == null);
+    }
+}
