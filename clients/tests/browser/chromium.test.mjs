@@ -92,6 +92,33 @@ describe("Chromium", () => {
     }
   });
 
+  test("the guide's sockeye.js chat page talks, survives a server restart and sends what was typed meanwhile", async () => {
+    const server = await startServer();
+    try {
+      const page = await browser.newPage();
+      await page.goto(server.http + "/sockeye-chat.html");
+      const status = (expected) => page.waitForFunction((state) => document.getElementById("status").textContent === state,
+        expected, { timeout: 10000 });
+      await status("open");
+      await page.fill("#text", "first");
+      await page.press("#text", "Enter");
+      assert.match(await lineEndingWith(page, ": first"), new RegExp("^From: " + UUID + ": first$"));
+
+      await server.stop();
+      await status("reconnecting");
+      await page.fill("#text", "typed while the server was down");
+      await page.press("#text", "Enter");
+      await server.start();
+      await status("open");
+      assert.match(await lineEndingWith(page, ": typed while the server was down"), new RegExp("^From: " + UUID + ": "));
+      const connects = (await server.log()).filter((line) => line.startsWith("connect "));
+      assert.equal(connects.length, 2, "the page reconnected once: " + connects);
+      await page.close();
+    } finally {
+      await server.remove();
+    }
+  });
+
   for (const binary of [false, true]) {
     test("a page imports sockeye.js from the server and talks to it (" + (binary ? "binary" : "text") + " frames)",
       async () => {

@@ -5,6 +5,7 @@ import dev.sockeye.Connection;
 import dev.sockeye.ConnectionListener;
 import dev.sockeye.Sockeye;
 import dev.sockeye.SockeyeEndpoint;
+import dev.sockeye.Target;
 import dev.sockeye.embedded.EmbeddedServer;
 import dev.sockeye.examples.chat.ChatServer;
 import dev.sockeye.impl.client.IrisClientScript;
@@ -12,9 +13,12 @@ import dev.sockeye.impl.client.SockeyeClientScript;
 
 import jakarta.websocket.DeploymentException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -58,10 +62,11 @@ final class Fixtures {
 
     /**
      * {@code /protocol}: the event protocol with the given prefix (echo, probe, samples, typed
-     * listeners, native echo, kick, emit-to an event the client names, raw frames); {@code /mirror}: sends every frame it receives back as a
+     * listeners, native echo, kick, emit-to an event the client names, raw frames); {@code /chat}:
+     * the chat example's behaviour (room1, "From: &lt;id&gt;: ...") for the sockeye.js chat page; {@code /mirror}: sends every frame it receives back as a
      * native message {@code frame:<text>} (or {@code frame-hex:<hex>} for bytes that are not
-     * UTF-8); {@code /}, {@code /iris-ws.js} and {@code /sockeye.js}: a blank page and both
-     * clients rendered with the prefix.
+     * UTF-8); {@code /}, {@code /iris-ws.js}, {@code /sockeye.js} and {@code /sockeye-chat.html}:
+     * a blank page, both clients rendered with the prefix, and the guide's sockeye.js chat page.
      */
     private static EmbeddedServer protocolServer(int port, String prefix, boolean binary, List<String> log)
             throws DeploymentException {
@@ -70,17 +75,25 @@ final class Fixtures {
             recording(log).onConnection(connection);
             protocol(connection);
         });
+        SockeyeEndpoint chat = Sockeye.endpoint("/chat", config, connection -> {
+            recording(log).onConnection(connection);
+            connection.join("room1");
+            connection.on("chat", String.class, message ->
+                    connection.to(Target.room("room1")).emit("chat", "From: " + connection.id() + ": " + message));
+        });
         SockeyeEndpoint mirror = Sockeye.endpoint("/mirror",
                 Config.builder().messagePrefix(MIRROR_PREFIX).maxMessageSize(64 * 1024).build(),
                 connection -> connection.onMessage(bytes -> connection.emitMessage(mirrored(bytes))));
         return EmbeddedServer.builder()
                 .port(port)
                 .endpoint(protocol)
+                .endpoint(chat)
                 .endpoint(mirror)
                 .file("/", ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>fixture</title>"
                         + "<link rel=\"icon\" href=\"data:,\"></head><body></body></html>").getBytes(UTF_8))
                 .file("/iris-ws.js", IrisClientScript.render(prefix).getBytes(UTF_8))
                 .file("/sockeye.js", SockeyeClientScript.render(prefix).getBytes(UTF_8))
+                .file("/sockeye-chat.html", page("browser/sockeye-chat.html"))
                 .start();
     }
 
@@ -117,6 +130,14 @@ final class Fixtures {
     /** The Java type and value the server decoded for a listener of {@code Object}: it shows the type digit. */
     private static String describe(Object value) {
         return value == null ? "null" : value.getClass().getSimpleName() + " " + value;
+    }
+
+    private static byte[] page(String file) {
+        try {
+            return Files.readAllBytes(NodeRun.FOLDER.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String mirrored(byte[] bytes) {
