@@ -53,6 +53,40 @@ public final class Sockeye {
         return provider().create(endpointClass);
     }
 
+    /**
+     * Creates an endpoint that speaks the neffos protocol, for the {@code neffos.js} client and Iris
+     * v12 front ends (neffos's {@code neffos.New(upgrader, namespaces)}). It has its own registry.
+     * Nothing is deployed yet: pass the result's {@link SockeyeEndpoint#serverEndpointConfig()} to
+     * the container.
+     *
+     * @param path       the endpoint path, starting with {@code /}
+     * @param config     the configuration; {@link Config#messagePrefix()} is not used by neffos
+     * @param namespaces the namespaces clients may connect to
+     * @throws DeploymentException listing every invalid method of the {@link NeffosController}
+     *         classes together
+     * @throws IllegalStateException if no implementation ({@code sockeye-impl}) is on the class path
+     */
+    public static SockeyeEndpoint neffosEndpoint(String path, Config config, Namespaces namespaces)
+            throws DeploymentException {
+        return provider().createNeffos(path, config, namespaces, null);
+    }
+
+    /**
+     * Creates a neffos endpoint that shares the registry, and so the rooms, of another endpoint,
+     * typically an Iris-protocol one during a migration: an emit to a room reaches the members of
+     * both, each in its own protocol. It uses the other endpoint's configuration. Deploy both.
+     *
+     * @param rooms      the endpoint whose registry is shared; created by this implementation
+     * @param path       this endpoint's path, starting with {@code /}, different from the other's
+     * @param namespaces the namespaces clients may connect to
+     * @throws DeploymentException as {@link #neffosEndpoint(String, Config, Namespaces)}
+     * @throws IllegalArgumentException if {@code rooms} was not created by this implementation
+     */
+    public static SockeyeEndpoint neffosEndpointSharing(SockeyeEndpoint rooms, String path, Namespaces namespaces)
+            throws DeploymentException {
+        return provider().createNeffos(path, rooms.config(), namespaces, rooms);
+    }
+
     private static EndpointProvider provider() {
         for (ClassLoader loader : new ClassLoader[] {Sockeye.class.getClassLoader(),
                 Thread.currentThread().getContextClassLoader()}) {

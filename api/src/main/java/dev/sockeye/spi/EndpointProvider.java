@@ -17,4 +17,15 @@ public interface EndpointProvider {
 
     /** @return a new endpoint for an annotated class; see {@link dev.sockeye.Sockeye#endpoint(Class)} */
     SockeyeEndpoint create(Class<?> endpointClass) throws DeploymentException;
+
+    /**
+     * @param sharedWith the endpoint whose registry the new one shares, or {@code null} for its own
+     * @return a new neffos endpoint; see {@link dev.sockeye.Sockeye#neffosEndpoint} and
+     *         {@link dev.sockeye.Sockeye#neffosEndpointSharing}
+     * @throws UnsupportedOperationException by default: a provider without the neffos protocol
+     */
+    default SockeyeEndpoint createNeffos(String path, Config config, dev.sockeye.Namespaces namespaces,
+                                         SockeyeEndpoint sharedWith) throws DeploymentException {
+        throw new UnsupportedOperationException(getClass().getName() + " does not provide the neffos protocol");
+    }
 }

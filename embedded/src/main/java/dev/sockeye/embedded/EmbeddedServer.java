@@ -34,6 +34,9 @@ import org.glassfish.tyrus.server.TyrusServerContainer;
  * <p>The largest {@link dev.sockeye.Config#readBufferSize()} of its endpoints becomes Tyrus's
  * incoming buffer size (the largest frame Tyrus reads at once), a server-wide setting.
  *
+ * <p>A plain HTTP {@code HEAD} on an endpoint path answers {@code 302 Found}: the reconnect probe
+ * of neffos.js (see the guide's neffos chapter).
+ *
  * <p>Port {@code 0} asks the operating system for a free (ephemeral) port; {@link #port()} tells
  * which. (Tyrus's own {@code Server} class uses {@code -1} for that and maps {@code 0} to 8025; this
  * class does not.) Thread-safety: start and close it from one thread; the getters are safe from any.
@@ -171,6 +174,7 @@ public final class EmbeddedServer implements AutoCloseable {
                     endpoint.deploy(container);
                 }
                 container.start(contextPath, port);
+                ReconnectProbes.install(container, contextPath, endpoints);
                 return new EmbeddedServer(container, root, contextPath, container.getPort());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the embedded server on port " + port, e);

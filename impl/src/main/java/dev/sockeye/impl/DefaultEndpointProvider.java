@@ -21,4 +21,11 @@ public final class DefaultEndpointProvider implements EndpointProvider {
         AnnotatedEndpoint annotated = AnnotatedEndpoint.prepare(endpointClass);
         return new DefaultEndpoint(annotated.path(), annotated.config(), annotated.listener());
     }
+
+    @Override
+    public SockeyeEndpoint createNeffos(String path, Config config, dev.sockeye.Namespaces namespaces,
+                                        SockeyeEndpoint sharedWith) throws DeploymentException {
+        return dev.sockeye.impl.neffos.NeffosEndpoint.create(path, config, namespaces, sharedWith,
+                ContainerSupport.extensions(config));
+    }
 }

@@ -1,0 +1,151 @@
+package dev.sockeye.neffos.tests;
+
+import dev.sockeye.Config;
+import dev.sockeye.Events;
+import dev.sockeye.Key;
+import dev.sockeye.NamespaceHook;
+import dev.sockeye.Namespaces;
+import dev.sockeye.NeffosController;
+import dev.sockeye.NamespaceConnection;
+import dev.sockeye.NeffosMessage;
+import dev.sockeye.OnEvent;
+import dev.sockeye.Sockeye;
+import dev.sockeye.SockeyeEndpoint;
+import dev.sockeye.Target;
+import dev.sockeye.embedded.EmbeddedServer;
+
+import jakarta.websocket.DeploymentException;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The server the neffos.js tests talk to: an Iris-protocol endpoint {@code /iris} and a neffos
+ * endpoint {@code /neffos} sharing its rooms, on one embedded server. Every behaviour the tests
+ * check has a handler here; the test files say which.
+ */
+final class NeffosFixture {
+
+    /** A JSON body. */
+    public record Point(int x, int y) {
+    }
+
+    /** The controller of namespace {@code ctrl}: a new instance per namespace connection. */
+    @NeffosController("ctrl")
+    public static final class CounterController {
+        private static final AtomicInteger INSTANCES = new AtomicInteger();
+        private final int instance = INSTANCES.incrementAndGet();
+        private int calls;
+        private String connectedTo;
+
+        @NamespaceHook(NamespaceHook.Kind.NAMESPACE_CONNECTED)
+        public void connected(NamespaceConnection ns) {
+            connectedTo = ns.namespace();
+        }
+
+        @OnEvent("whoami")
+        public String whoami() {
+            return "controller " + instance + " connected to " + connectedTo;
+        }
+
+        @NamespaceHook(NamespaceHook.Kind.ROOM_JOIN)
+        public void join(NeffosMessage message) {
+            if (message.room().startsWith("private")) {
+                throw new IllegalStateException("controller says no to " + message.room());
+            }
+        }
+
+        @OnEvent("count")
+        public String count(String text) {
+            calls++;
+            return text + " #" + calls + " of instance " + instance;
+        }
+
+        @OnEvent("move")
+        public Point move(Point point) {
+            return new Point(point.x() * 10, point.y() * 10);
+        }
+    }
+
+    /** What the namespace connected hook stores. */
+    static final Key<String> CONNECTED_HOOK = Key.of("connected hook", String.class);
+
+    private NeffosFixture() {
+    }
+
+    static EmbeddedServer start(int port) throws DeploymentException {
+        Config config = Config.builder().allowAllOrigins().maxMessageSize(64 * 1024).build();
+        SockeyeEndpoint iris = Sockeye.endpoint("/iris", config, connection ->
+                connection.on("join", String.class, connection::join));
+        SockeyeEndpoint neffos = Sockeye.neffosEndpointSharing(iris, "/neffos", namespaces(iris));
+        return EmbeddedServer.builder().port(port).endpoint(iris).endpoint(neffos).start();
+    }
+
+    private static Namespaces namespaces(SockeyeEndpoint iris) {
+        Events events = Events.builder()
+                .onNamespaceConnect((ns, msg) -> {
+                    if (ns.connection().handshake().queryParameter("refuseNamespace").isPresent()) {
+                        throw new IllegalStateException("namespace closed for you");
+                    }
+                })
+                .onNamespaceConnected((ns, msg) -> ns.connection().values().put(CONNECTED_HOOK, ns.namespace()))
+                .onRoomJoin((ns, msg) -> {
+                    if (msg.room().equals("forbidden")) {
+                        throw new IllegalStateException("room forbidden");
+                    }
+                })
+                .onRoomJoined((ns, msg) -> ns.emit("joined", msg.room()))
+                .on("echo", (ns, msg) -> msg.text())
+                .on("silent", (ns, msg) -> null)
+                .on("fail", (ns, msg) -> {
+                    throw new IllegalArgumentException("nope: " + msg.text());
+                })
+                .on("chat", (ns, msg) -> {
+                    ns.to(Target.room(msg.room())).emit("chat", ns.connection().id() + ": " + msg.text());
+                    return null;
+                })
+                .on("others", (ns, msg) -> {
+                    ns.room(msg.room()).orElseThrow().others().emit("others", msg.text());
+                    return null;
+                })
+                .on("binary", (ns, msg) -> msg.body())
+                .on("typed", (ns, msg) -> {
+                    Point point = msg.decode(Point.class);
+                    return new Point(point.x() + 1, point.y() + 1);
+                })
+                .on("serverEmit", (ns, msg) -> {
+                    ns.emit("pushed", "hello " + msg.text());
+                    return null;
+                })
+                .on("askMe", (ns, msg) -> ns.ask("question", msg.text(), Duration.ofSeconds(5))
+                        .handle((reply, failure) -> failure != null
+                                ? "client failed: " + (failure instanceof CompletionException ? failure.getCause() : failure)
+                                        .getMessage()
+                                : "client said " + reply.text()))
+                .on("serverJoin", (ns, msg) -> ns.joinRoom(msg.text()).thenApply(room -> "joined " + room.name()))
+                .on("serverLeave", (ns, msg) -> ns.leaveRoom(msg.text()).thenApply(v -> "left " + msg.text()))
+                .on("news", (ns, msg) -> {
+                    iris.registry().to(Target.room(Namespaces.registryRoom("default", "news"))).emit("headline", msg.text());
+                    return null;
+                })
+                .on("connectedHook", (ns, msg) -> ns.connection().values().get(CONNECTED_HOOK).orElse("(not run)"))
+                .on("header", (ns, msg) -> ns.connection().handshake().header(msg.text()).orElse("(none)"))
+                .on("reconnectTries", (ns, msg) -> ns.connection().reconnectTries())
+                .on("members", (ns, msg) -> iris.registry().members(Namespaces.registryRoom("default", msg.text())).size())
+                .on("rooms", (ns, msg) -> String.join(",", new java.util.TreeSet<>(ns.rooms())))
+                .build();
+        return Namespaces.builder()
+                .onConnect(connection -> {
+                    connection.handshake().header("X-Refuse").ifPresent(reason -> {
+                        throw new IllegalStateException("refused: " + reason);
+                    });
+                })
+                .namespace("default", events)
+                .namespace("", Events.builder()
+                        .onNativeMessage((ns, msg) -> "native echo: " + msg.text())
+                        .build())
+                .controller(CounterController.class)
+                .build();
+    }
+}

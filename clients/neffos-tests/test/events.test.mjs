@@ -1,0 +1,179 @@
+// Emits, room emits, asks and their replies, both ways (spec §2.2, §2.3).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dial, neffos } from './support.mjs';
+
+test('a plain emit whose handler returns a value is answered on the same event', async () => {
+  const { conn, recorder } = await dial();
+  try {
+    const ns = await conn.connect('default');
+    ns.emit('echo', 'semi;colons;kept');
+    const echo = await recorder.next((e) => e.event === 'echo');
+    assert.equal(echo.body, 'semi;colons;kept');
+  } finally {
+    conn.close();
+  }
+});
+
+test('ask gets the handler\'s return value as its reply', async () => {
+  const { conn } = await dial();
+  try {
+    const ns = await conn.connect('default');
+    const reply = await ns.ask('echo', 'ping');
+    assert.equal(reply.Body, 'ping');
+    assert.equal(reply.Event, 'echo');
+    assert.equal(reply.Namespace, 'default');
+  } finally {
+    conn.close();
+  }
+});
+
+test('ask rejects with the message of what the handler threw', async () => {
+  const { conn } = await dial();
+  try {
+    const ns = await conn.connect('default');
+    await assert.rejects(ns.ask('fail', 'x'), (err) => err.message === 'nope: x');
+  } finally {
+    conn.close();
+  }
+});
+
+test('ask of a handler that returns nothing, or of an event without handler, gets an empty reply', async () => {
+  const { conn } = await dial();
+  try {
+    const ns = await conn.connect('default');
+    assert.equal((await ns.ask('silent', 'x')).Body, '');
+    assert.equal((await ns.ask('noSuchEvent', 'x')).Body, '');
+  } finally {
+    conn.close();
+  }
+});
+
+test('JSON bodies decode into the handler\'s type and replies encode as JSON', async () => {
+  const { conn } = await dial();
+  try {
+    const ns = await conn.connect('default');
+    const reply = await ns.ask('typed', neffos.marshal({ x: 1, y: 2 }));
+    assert.deepEqual(reply.unmarshal(), { x: 2, y: 3 });
+  } finally {
+    conn.close();
+  }
+});
+
+test('a room emit reaches every member of the room with the room set', async () => {
+  const a = await dial();
+  const b = await dial();
+  const c = await dial();
+  try {
+    const nsA = await a.conn.connect('default');
+    const nsB = await b.conn.connect('default');
+    const nsC = await c.conn.connect('default');
+    const roomA = await nsA.joinRoom('r1');
+    await nsB.joinRoom('r1');
+    await nsC.joinRoom('elsewhere');
+    roomA.emit('chat', 'hi all');
+    for (const client of [a, b]) {
+      const chat = await client.recorder.next((e) => e.event === 'chat');
+      assert.equal(chat.room, 'r1');
+      assert.equal(chat.body, a.conn.ID + ': hi all');
+    }
+    roomA.emit('others', 'not me');
+    const other = await b.recorder.next((e) => e.event === 'others');
+    assert.equal(other.body, 'not me');
+    await nsC.ask('echo', 'sync');
+    assert.equal(c.recorder.events.filter((e) => e.event === 'chat' || e.event === 'others').length, 0,
+      'a connection outside the room receives nothing');
+    await nsA.ask('echo', 'sync');
+    assert.equal(a.recorder.events.filter((e) => e.event === 'others').length, 0, 'others() skips the sender');
+  } finally {
+    a.conn.close();
+    b.conn.close();
+    c.conn.close();
+  }
+});
+
+test('server-initiated emit', async () => {
+  const { conn, recorder } = await dial();
+  try {
+    const ns = await conn.connect('default');
+    ns.emit('serverEmit', 'you');
+    const pushed = await recorder.next((e) => e.event === 'pushed');
+    assert.equal(pushed.body, 'hello you');
+    assert.equal(pushed.namespace, 'default');
+  } finally {
+    conn.close();
+  }
+});
+
+test('server-initiated ask: the client handler\'s neffos.reply answers it', async () => {
+  const { conn } = await dial({}, undefined, {
+    question: (ns, msg) => neffos.reply('42 (asked: ' + msg.Body + ')'),
+  });
+  try {
+    const ns = await conn.connect('default');
+    const reply = await ns.ask('askMe', 'the answer?');
+    assert.equal(reply.Body, 'client said 42 (asked: the answer?)');
+  } finally {
+    conn.close();
+  }
+});
+
+test('server-initiated ask: an Error returned by the client handler fails the server\'s stage', async () => {
+  const { conn } = await dial({}, undefined, {
+    question: () => new Error('client refuses'),
+  });
+  try {
+    const ns = await conn.connect('default');
+    const reply = await ns.ask('askMe', 'anything');
+    assert.equal(reply.Body, 'client failed: client refuses');
+  } finally {
+    conn.close();
+  }
+});
+
+test('server-initiated room join and leave reach the client', async () => {
+  const { conn, recorder } = await dial();
+  try {
+    const ns = await conn.connect('default');
+    assert.equal((await ns.ask('serverJoin', 'r9')).Body, 'joined r9');
+    assert.ok(ns.room('r9'), 'the client has the room');
+    await recorder.next((e) => e.event === '_OnRoomJoined' && e.room === 'r9');
+    assert.equal((await ns.ask('serverLeave', 'r9')).Body, 'left r9');
+    await recorder.next((e) => e.event === '_OnRoomLeft' && e.room === 'r9');
+    assert.equal(ns.room('r9'), undefined);
+  } finally {
+    conn.close();
+  }
+});
+
+test('a binary body makes the round trip byte for byte', async () => {
+  const { conn, recorder } = await dial();
+  try {
+    const ns = await conn.connect('default');
+    const bytes = new Uint8Array([0, 1, 2, 59, 59, 200, 255, 0]);
+    ns.emitBinary('binary', bytes);
+    const echo = await recorder.next((e) => e.event === 'binary');
+    assert.ok(echo.body instanceof ArrayBuffer, 'a binary frame arrives as an ArrayBuffer');
+    assert.deepEqual(Array.from(new Uint8Array(echo.body)), Array.from(bytes));
+  } finally {
+    conn.close();
+  }
+});
+
+test('native messages reach the namespace "" native handler', async () => {
+  const received = [];
+  const conn = await neffos.dial(process.env.NEFFOS_URL, {
+    '': { _OnNativeMessage: (ns, msg) => { received.push(msg.Body); } },
+  });
+  try {
+    await conn.connect('');
+    conn.conn.send('plain text, not a neffos message');
+    const deadline = Date.now() + 5000;
+    while (received.length === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.deepEqual(received, ['native echo: plain text, not a neffos message']);
+  } finally {
+    conn.close();
+  }
+});

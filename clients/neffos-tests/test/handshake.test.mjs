@@ -1,0 +1,50 @@
+// Dial, the M/A/H handshake, X-Websocket-Header-* parameters and HEAD probes (spec §2.1).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dial, neffos, NEFFOS_URL } from './support.mjs';
+
+test('dial resolves with the connection ID the server acknowledged', async () => {
+  const { conn } = await dial();
+  try {
+    assert.match(conn.ID, /^[0-9a-f-]{36}$/, 'the A<id> frame carries a UUID');
+    assert.equal(conn.isAcknowledged(), true);
+  } finally {
+    conn.close();
+  }
+});
+
+test('a connect hook that throws rejects dial with its message (H<error>)', async () => {
+  await assert.rejects(
+    neffos.dial(NEFFOS_URL, { default: {} }, { headers: { 'X-Refuse': 'not today' } }),
+    (err) => {
+      assert.equal(err.message, 'refused: not today');
+      return true;
+    });
+});
+
+test('X-Websocket-Header-* query parameters are headers of the handshake', async () => {
+  const { conn } = await dial({}, NEFFOS_URL + '?X-Websocket-Header-X-Token=abc123');
+  try {
+    const ns = await conn.connect('default');
+    const reply = await ns.ask('header', 'X-Token');
+    assert.equal(reply.Body, 'abc123');
+  } finally {
+    conn.close();
+  }
+});
+
+test('a header parameter never stands for the Origin header', async () => {
+  const { conn } = await dial({}, NEFFOS_URL + '?X-Websocket-Header-Origin=https%3A%2F%2Fevil.example');
+  try {
+    const ns = await conn.connect('default');
+    const reply = await ns.ask('header', 'Origin');
+    assert.equal(reply.Body, '(none)');
+  } finally {
+    conn.close();
+  }
+});
+
+test('HEAD on the endpoint answers 302, the reconnect probe of neffos.js', async () => {
+  const response = await fetch(NEFFOS_URL.replace(/^ws/, 'http'), { method: 'HEAD', redirect: 'manual' });
+  assert.equal(response.status, 302);
+});

@@ -1,0 +1,262 @@
+package dev.sockeye.impl.neffos;
+
+import dev.sockeye.Connection;
+import dev.sockeye.ConnectionRegistry;
+import dev.sockeye.Events;
+import dev.sockeye.Handshake;
+import dev.sockeye.NamespaceConnection;
+import dev.sockeye.NamespaceHook;
+import dev.sockeye.NeffosConnection;
+import dev.sockeye.NeffosController;
+import dev.sockeye.NeffosMessage;
+import dev.sockeye.OnEvent;
+import dev.sockeye.PayloadType;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scans a {@link NeffosController} class once: checks the class and its {@link OnEvent} and
+ * {@link NamespaceHook} methods and turns each valid method into a prepared invoker (a method
+ * handle spread over an argument array, and one resolver per parameter). Problems are collected so
+ * that one deployment error lists them all.
+ *
+ * <p>This is a small sibling of the Iris annotated-endpoint scanner ({@code impl.annotated}): that
+ * one's invokers are bound to Iris {@code Connection} callbacks, these to neffos namespace calls.
+ */
+final class ControllerScanner {
+
+    private static final MethodType SHAPE = MethodType.methodType(Object.class, Object.class, Object[].class);
+    private static final String CONTEXT = "NamespaceConnection, NeffosConnection, Connection, Handshake, "
+            + "ConnectionRegistry, NeffosMessage";
+
+    /** How one parameter gets its value from a call. */
+    @FunctionalInterface
+    private interface Argument {
+        Object resolve(NamespaceConnection connection, NeffosMessage message);
+    }
+
+    /**
+     * One scanned controller: its namespace and its methods as handlers and hooks that take the
+     * instance from the namespace connection's controller slot.
+     */
+    record Controller(Class<?> type, String namespace, Map<String, Events.Handler> events,
+                      Map<NamespaceHook.Kind, Events.Hook> hooks) {
+    }
+
+    private final Class<?> type;
+    private final int slot;
+    private final List<String> problems;
+
+    private ControllerScanner(Class<?> type, int slot, List<String> problems) {
+        this.type = type;
+        this.slot = slot;
+        this.problems = problems;
+    }
+
+    /**
+     * @param slot     the index of the controller's instance in each namespace connection
+     * @param problems receives one line per problem; the result is only usable when none was added
+     */
+    static Controller scan(Class<?> type, int slot, List<String> problems) {
+        return new ControllerScanner(type, slot, problems).scan();
+    }
+
+    private Controller scan() {
+        NeffosController annotation = type.getAnnotation(NeffosController.class);
+        checkClass(annotation);
+        Map<String, Events.Handler> events = new LinkedHashMap<>();
+        Map<NamespaceHook.Kind, Events.Hook> hooks = new EnumMap<>(NamespaceHook.Kind.class);
+        for (Method method : annotatedMethods()) {
+            OnEvent event = method.getAnnotation(OnEvent.class);
+            NamespaceHook hook = method.getAnnotation(NamespaceHook.class);
+            if (event != null && hook != null) {
+                problem(method, "has both @OnEvent and @NamespaceHook; a method handles one thing");
+                continue;
+            }
+            if (event != null) {
+                if (event.value().isEmpty() || event.value().startsWith("_On")) {
+                    problem(method, "@OnEvent(\"" + event.value() + "\") is not a custom event name; accepted: a "
+                            + "non-empty name not starting with '_On' (use @NamespaceHook for system events)");
+                    continue;
+                }
+                Invoker invoker = prepare(method, true);
+                if (invoker != null && events.putIfAbsent(event.value(), invoker::event) != null) {
+                    problem(method, "is a second @OnEvent(\"" + event.value() + "\") method; accepted: one per event");
+                }
+            } else {
+                Invoker invoker = prepare(method, false);
+                if (invoker != null && hooks.putIfAbsent(hook.value(), invoker::hook) != null) {
+                    problem(method, "is a second @NamespaceHook(" + hook.value() + ") method; accepted: one per hook");
+                }
+            }
+        }
+        return new Controller(type, annotation == null ? null : annotation.value(), events, hooks);
+    }
+
+    private void checkClass(NeffosController annotation) {
+        int modifiers = type.getModifiers();
+        if (annotation == null) {
+            problems.add(type.getName() + " is not annotated with @NeffosController");
+        } else if (annotation.value().indexOf('/') >= 0) {
+            problems.add(type.getSimpleName() + ": @NeffosController(\"" + annotation.value()
+                    + "\"): a namespace name must not contain '/'");
+        }
+        if (!Modifier.isPublic(modifiers)) {
+            problems.add(type.getSimpleName() + " must be public");
+        }
+        if (type.isInterface() || Modifier.isAbstract(modifiers)) {
+            problems.add(type.getSimpleName() + " must be concrete (not abstract, not an interface)");
+        }
+        if ((type.isMemberClass() && !Modifier.isStatic(modifiers)) || type.isLocalClass() || type.isAnonymousClass()) {
+            problems.add(type.getSimpleName() + " must be a top-level or static nested class");
+        }
+    }
+
+    /** Methods with @OnEvent or @NamespaceHook, most specific declaration first, in a stable order. */
+    private List<Method> annotatedMethods() {
+        List<Method> found = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            Method[] declared = c.getDeclaredMethods();
+            Arrays.sort(declared, Comparator.comparing(Method::getName)
+                    .thenComparing(m -> Arrays.toString(m.getParameterTypes())));
+            for (Method method : declared) {
+                String signature = method.getName() + Arrays.toString(method.getParameterTypes());
+                if (method.isBridge() || method.isSynthetic() || seen.contains(signature)) {
+                    continue;
+                }
+                seen.add(signature);
+                if (method.isAnnotationPresent(OnEvent.class) || method.isAnnotationPresent(NamespaceHook.class)) {
+                    found.add(method);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** @return the invoker, or {@code null} after recording the method's problems */
+    private Invoker prepare(Method method, boolean event) {
+        int before = problems.size();
+        int modifiers = method.getModifiers();
+        if (Modifier.isStatic(modifiers) || !Modifier.isPublic(modifiers)) {
+            problem(method, "must be a public instance method");
+        }
+        if (!event && method.getReturnType() != void.class) {
+            problem(method, "returns " + method.getReturnType().getSimpleName() + "; a @NamespaceHook method returns void");
+        }
+        Parameter[] parameters = method.getParameters();
+        Type[] generic = method.getGenericParameterTypes();
+        Argument[] arguments = new Argument[parameters.length];
+        boolean payload = false;
+        for (int i = 0; i < parameters.length; i++) {
+            Class<?> raw = parameters[i].getType();
+            Argument contextual = contextual(raw);
+            if (contextual != null) {
+                arguments[i] = contextual;
+            } else if (!event) {
+                parameterProblem(method, i, "is not accepted; a @NamespaceHook method accepts " + CONTEXT);
+            } else if (payload) {
+                parameterProblem(method, i, "is a second payload parameter; accepted: " + CONTEXT
+                        + ", and at most one payload parameter");
+            } else if (generic.length == parameters.length && generic[i] instanceof TypeVariable<?>) {
+                parameterProblem(method, i, "is a type variable, which cannot be decoded");
+            } else {
+                payload = true;
+                PayloadType<Object> type = PayloadType.ofType(generic.length == parameters.length ? generic[i] : raw);
+                arguments[i] = (connection, message) -> message.decode(type);
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        try {
+            MethodHandle handle = MethodHandles.publicLookup().unreflect(method)
+                    .asSpreader(Object[].class, parameters.length).asType(SHAPE);
+            return new Invoker(handle, arguments, slot);
+        } catch (IllegalAccessException e) {
+            problem(method, "cannot be called: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static Argument contextual(Class<?> raw) {
+        if (raw == NamespaceConnection.class) {
+            return (connection, message) -> connection;
+        }
+        if (raw == NeffosConnection.class || raw == Connection.class) {
+            return (connection, message) -> connection.connection();
+        }
+        if (raw == Handshake.class) {
+            return (connection, message) -> connection.connection().handshake();
+        }
+        if (raw == ConnectionRegistry.class) {
+            return (connection, message) -> connection.connection().registry();
+        }
+        if (raw == NeffosMessage.class) {
+            return (connection, message) -> message;
+        }
+        return null;
+    }
+
+    private void problem(Method method, String text) {
+        problems.add(describe(method) + " " + text);
+    }
+
+    private void parameterProblem(Method method, int index, String text) {
+        Parameter parameter = method.getParameters()[index];
+        problems.add(describe(method) + ": parameter " + (index + 1) + " ("
+                + parameter.getParameterizedType().getTypeName().replaceAll("\\b[a-z_$][\\w$]*\\.", "")
+                + (parameter.isNamePresent() ? " " + parameter.getName() : "") + ") " + text);
+    }
+
+    private static String describe(Method method) {
+        StringBuilder text = new StringBuilder(method.getDeclaringClass().getSimpleName()).append('.')
+                .append(method.getName()).append('(');
+        Class<?>[] types = method.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(types[i].getSimpleName());
+        }
+        return text.append(')').toString();
+    }
+
+    /** A prepared controller method; immutable, shared by every connection. */
+    private record Invoker(MethodHandle handle, Argument[] arguments, int slot) {
+
+        Object event(NamespaceConnection connection, NeffosMessage message) throws Exception {
+            return invoke(connection, message);
+        }
+
+        void hook(NamespaceConnection connection, NeffosMessage message) throws Exception {
+            invoke(connection, message);
+        }
+
+        private Object invoke(NamespaceConnection connection, NeffosMessage message) throws Exception {
+            Object[] values = new Object[arguments.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = arguments[i].resolve(connection, message);
+            }
+            Object target = ((NamespaceState) connection).controller(slot);
+            try {
+                return (Object) handle.invokeExact(target, values);
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable other) {
+                throw new IllegalStateException(other);
+            }
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package dev.sockeye.impl.neffos;
+
+import dev.sockeye.Events;
+import dev.sockeye.ListenerException;
+import dev.sockeye.NamespaceHook;
+import dev.sockeye.impl.codec.InboundMessage;
+import dev.sockeye.impl.codec.OutboundFrame;
+import dev.sockeye.impl.route.Message;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What each message from a neffos client does (spec §2.3): answers to the server's asks, the four
+ * system events, and custom events with their answers. Called by the container one message at a
+ * time per connection, so the protocol state needs no lock.
+ *
+ * <p>Answers: a client ask ({@code $} wait) always gets one, the handler's value, an error with the
+ * text of what it threw, or an empty reply ({@code <wait>;;;;;;}) when it returned nothing or the
+ * event has no handler, so that no client waits forever. A plain emit is answered only when the
+ * handler returned a value (emitted back on the same namespace, room and event) or threw (an error
+ * message, as the original server wrote).
+ */
+final class InboundDispatch {
+
+    private static final System.Logger LOG = System.getLogger(InboundDispatch.class.getName());
+
+    private final NeffosSession session;
+
+    InboundDispatch(NeffosSession session) {
+        this.session = session;
+    }
+
+    void dispatch(NeffosFrame frame) {
+        if (frame instanceof NeffosFrame.Native nativeFrame) {
+            nativeMessage(nativeFrame);
+            return;
+        }
+        NeffosFrame.Event event = (NeffosFrame.Event) frame;
+        if (!event.token().isEmpty() && !event.isClientAsk()) {
+            if (!session.asks().answer(event)) {
+                LOG.log(System.Logger.Level.DEBUG, "connection " + session.id() + ": an answer to wait "
+                        + event.token() + " came after its ask ended; dropped");
+            }
+            return;
+        }
+        switch (event.event()) {
+            case "_OnNamespaceConnect" -> connect(event);
+            case "_OnNamespaceDisconnect" -> disconnect(event);
+            case "_OnRoomJoin" -> join(event);
+            // neffos.js's leaveAll() asks with _OnRoomLeft: treat it as the leave it means
+            case "_OnRoomLeave", "_OnRoomLeft" -> leave(event);
+            default -> custom(event);
+        }
+    }
+
+    private boolean isSystemAsk(NeffosFrame.Event event) {
+        return !event.token().isEmpty() && !event.noOp();
+    }
+
+    private void connect(NeffosFrame.Event event) {
+        if (!isSystemAsk(event)) {
+            return;
+        }
+        String name = event.namespace();
+        if (session.namespaceStates().containsKey(name)) {
+            emptyReply(event);
+            return;
+        }
+        NamespaceModel model = session.context().namespace(name);
+        if (model == null) {
+            errorReply(event, "bad namespace");
+            return;
+        }
+        NamespaceState state = new NamespaceState(session, model);
+        try {
+            state.createControllers();
+            state.vetoable(NamespaceHook.Kind.NAMESPACE_CONNECT, "", false);
+        } catch (Exception e) {
+            state.releaseControllers();
+            errorReply(event, errorText(e));
+            return;
+        }
+        session.namespaceStates().put(name, state);
+        state.attach();
+        emptyReply(event);
+        state.report(NamespaceHook.Kind.NAMESPACE_CONNECTED, "", false, false);
+    }
+
+    private void disconnect(NeffosFrame.Event event) {
+        if (!isSystemAsk(event)) {
+            return;
+        }
+        NamespaceState state = session.namespaceStates().get(event.namespace());
+        if (state == null) {
+            emptyReply(event);
+            return;
+        }
+        try {
+            state.vetoable(NamespaceHook.Kind.NAMESPACE_DISCONNECT, "", false);
+        } catch (Exception e) {
+            errorReply(event, errorText(e));
+            return;
+        }
+        state.leaveAllForced(false);
+        state.detach();
+        emptyReply(event);
+    }
+
+    private void join(NeffosFrame.Event event) {
+        NamespaceState state = session.namespaceStates().get(event.namespace());
+        if (state == null) {
+            errorReply(event, "bad namespace");
+            return;
+        }
+        if (!isSystemAsk(event)) {
+            return;
+        }
+        String room = event.room();
+        if (!state.hasRoom(room)) {
+            try {
+                state.vetoable(NamespaceHook.Kind.ROOM_JOIN, room, false);
+            } catch (Exception e) {
+                errorReply(event, errorText(e));
+                return;
+            }
+            state.addRoom(room);
+            state.report(NamespaceHook.Kind.ROOM_JOINED, room, false, false);
+        }
+        emptyReply(event);
+    }
+
+    private void leave(NeffosFrame.Event event) {
+        NamespaceState state = session.namespaceStates().get(event.namespace());
+        if (state == null) {
+            errorReply(event, "bad namespace");
+            return;
+        }
+        if (!isSystemAsk(event)) {
+            return;
+        }
+        String room = event.room();
+        if (state.hasRoom(room)) {
+            try {
+                state.vetoable(NamespaceHook.Kind.ROOM_LEAVE, room, false);
+            } catch (Exception e) {
+                errorReply(event, errorText(e));
+                return;
+            }
+            state.removeRoom(room);
+            state.report(NamespaceHook.Kind.ROOM_LEFT, room, false, false);
+        }
+        emptyReply(event);
+    }
+
+    private void custom(NeffosFrame.Event event) {
+        NamespaceState state = session.namespaceStates().get(event.namespace());
+        if (state == null) {
+            errorReply(event, "bad namespace");
+            return;
+        }
+        ReceivedMessage message = ReceivedMessage.of(event, session.context().decoder());
+        Events.Handler handler = state.model().handlers().get(event.event());
+        if (handler == null) {
+            handler = state.model().anyEvent();
+        }
+        if (handler == null) {
+            if (event.isClientAsk()) {
+                emptyReply(event);
+            }
+        } else {
+            Object result;
+            try {
+                result = handler.handle(state, message);
+                answer(event, result);
+            } catch (Exception | LinkageError e) {
+                errorReply(event, errorText(e));
+                LOG.log(System.Logger.Level.DEBUG, "connection " + session.id() + ": the handler of '"
+                        + event.event() + "' answered with an error", e);
+            }
+        }
+        irisListeners(event);
+    }
+
+    /** Iris-style {@code on(event, ...)} listeners of the connection hear events of every namespace. */
+    private void irisListeners(NeffosFrame.Event event) {
+        String name = event.event();
+        if (!name.isEmpty() && name.indexOf(';') < 0) {
+            session.listeners().dispatch(new InboundMessage.Event(name, event.binary() ? 3 : 0, event.body()));
+        }
+    }
+
+    private void nativeMessage(NeffosFrame.Native frame) {
+        NamespaceModel model = session.context().namespace("");
+        NamespaceState state = session.namespaceStates().get("");
+        if (state == null) {
+            state = new NamespaceState(session, model);
+        }
+        ReceivedMessage message = new ReceivedMessage("", "", "_OnNativeMessage", frame.body(), frame.binary(),
+                true, false, false, session.context().decoder());
+        try {
+            Object result = model.nativeMessage().handle(state, message);
+            if (result instanceof String text) {
+                session.emitMessage(text);
+            } else if (result instanceof byte[] bytes) {
+                session.emitMessage(bytes);
+            }
+        } catch (Exception | LinkageError e) {
+            session.listeners().error(new ListenerException("the native message handler threw " + e, e));
+        }
+        session.listeners().dispatchNative(frame.body().bytes());
+    }
+
+    /** Sends what a handler returned, now or when its stage completes. */
+    private void answer(NeffosFrame.Event event, Object result) {
+        if (result instanceof CompletionStage<?> stage) {
+            stage.whenComplete((value, failure) -> {
+                if (failure != null) {
+                    errorReply(event, errorText(failure));
+                } else {
+                    answerValue(event, value);
+                }
+            });
+        } else {
+            answerValue(event, result);
+        }
+    }
+
+    private void answerValue(NeffosFrame.Event event, Object value) {
+        if (value == null) {
+            if (event.isClientAsk()) {
+                emptyReply(event);
+            }
+            return;
+        }
+        Message body;
+        try {
+            body = session.context().bodies().body(event.event(), value);
+        } catch (RuntimeException e) {
+            errorReply(event, "the answer could not be encoded: " + errorText(e));
+            session.listeners().error(e);
+            return;
+        }
+        String header = NeffosWire.header(event.token(), event.namespace(), event.room(), event.event(), false, false);
+        session.send(AddressCodec.frame(header, body, binaryMode()));
+    }
+
+    private void emptyReply(NeffosFrame.Event event) {
+        session.send(AddressCodec.control(NeffosWire.emptyReply(event.token()), binaryMode()));
+    }
+
+    private void errorReply(NeffosFrame.Event event, String text) {
+        String header = NeffosWire.header(event.token(), event.namespace(), event.room(), event.event(), true, false);
+        OutboundFrame frame = AddressCodec.control(header + text, binaryMode());
+        session.send(frame);
+    }
+
+    private boolean binaryMode() {
+        return session.context().config().binaryMessages();
+    }
+
+    /** @return the text a client receives for a failure: the message of its root, else its class name */
+    static String errorText(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null || message.isEmpty() ? cause.getClass().getSimpleName() : message;
+    }
+}

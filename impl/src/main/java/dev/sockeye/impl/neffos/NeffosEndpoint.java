@@ -1,0 +1,105 @@
+package dev.sockeye.impl.neffos;
+
+import dev.sockeye.Config;
+import dev.sockeye.ConnectionRegistry;
+import dev.sockeye.Namespaces;
+import dev.sockeye.SockeyeEndpoint;
+import dev.sockeye.impl.codec.IrisCodec;
+import dev.sockeye.impl.codec.PayloadDecoder;
+import dev.sockeye.impl.handshake.SockeyeConfigurator;
+import dev.sockeye.impl.registry.LocalRegistry;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Extension;
+import jakarta.websocket.server.ServerEndpointConfig;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A {@link SockeyeEndpoint} that speaks the neffos protocol: namespaces compiled and controllers
+ * scanned once, here, and a container configuration whose endpoint is
+ * {@link NeffosSessionEndpoint}. Its registry is its own, or the one it shares with another
+ * endpoint. Immutable, thread-safe.
+ */
+public final class NeffosEndpoint implements SockeyeEndpoint {
+
+    private final String path;
+    private final Config config;
+    private final LocalRegistry registry;
+    private final ServerEndpointConfig serverEndpointConfig;
+
+    private NeffosEndpoint(String path, Config config, LocalRegistry registry, ServerEndpointConfig serverEndpointConfig) {
+        this.path = path;
+        this.config = config;
+        this.registry = registry;
+        this.serverEndpointConfig = serverEndpointConfig;
+    }
+
+    /**
+     * @param sharedWith the endpoint whose registry to share, or {@code null} for a registry of its own
+     * @param extensions the WebSocket extensions to offer (permessage-deflate when configured)
+     * @throws DeploymentException listing every problem of the controllers
+     * @throws IllegalArgumentException for a bad path, or a {@code sharedWith} of another implementation
+     */
+    public static NeffosEndpoint create(String path, Config config, Namespaces namespaces, SockeyeEndpoint sharedWith,
+                                        List<Extension> extensions) throws DeploymentException {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(namespaces, "namespaces");
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("an endpoint path must start with '/': " + path);
+        }
+        Jsonb jsonb = JsonbBuilder.create();
+        LocalRegistry registry;
+        if (sharedWith == null) {
+            registry = new LocalRegistry(new IrisCodec(config.messagePrefix(), config.binaryMessages(), jsonb));
+        } else if (sharedWith.registry() instanceof LocalRegistry shared) {
+            registry = shared;
+        } else {
+            throw new IllegalArgumentException("cannot share the registry of " + sharedWith
+                    + ": it was not created by this Sockeye implementation");
+        }
+        NeffosContext context = new NeffosContext(config, namespaces, NamespaceModel.compile(namespaces), registry,
+                new PayloadDecoder(jsonb), new Bodies(jsonb));
+        ServerEndpointConfig serverConfig = ServerEndpointConfig.Builder.create(NeffosSessionEndpoint.class, path)
+                .configurator(new NeffosConfigurator(new SockeyeConfigurator(config, registry,
+                        () -> new NeffosSessionEndpoint(context))))
+                .subprotocols(config.subprotocols())
+                .extensions(extensions)
+                .build();
+        return new NeffosEndpoint(path, config, registry, serverConfig);
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public ConnectionRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public ServerEndpointConfig serverEndpointConfig() {
+        return serverEndpointConfig;
+    }
+
+    /** Nothing to stop: a shared registry's cluster bus belongs to the endpoint that created it. */
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String toString() {
+        return "NeffosEndpoint[" + path + "]";
+    }
+}

@@ -1,0 +1,536 @@
+package dev.sockeye.impl.neffos;
+
+import dev.sockeye.ConnectionRegistry;
+import dev.sockeye.ConnectionValues;
+import dev.sockeye.Emitter;
+import dev.sockeye.Handshake;
+import dev.sockeye.NamespaceConnection;
+import dev.sockeye.Namespaces;
+import dev.sockeye.NeffosConnection;
+import dev.sockeye.OutboundOverflowException;
+import dev.sockeye.PayloadType;
+import dev.sockeye.SockeyeException;
+import dev.sockeye.Target;
+import dev.sockeye.impl.codec.OutboundFrame;
+import dev.sockeye.impl.dispatch.Listeners;
+import dev.sockeye.impl.registry.Member;
+import dev.sockeye.impl.route.Message;
+import dev.sockeye.impl.send.Delivery;
+import dev.sockeye.impl.send.OutboundQueue;
+import dev.sockeye.impl.send.SingleDelivery;
+import dev.sockeye.impl.session.Heartbeats;
+import dev.sockeye.impl.session.MapConnectionValues;
+import dev.sockeye.impl.session.SessionWriter;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * One neffos connection over a container {@link Session}: identity, the namespaces it is connected
+ * to, its registry rooms, its Iris-style listeners, and its one outbound queue. The protocol itself
+ * (what each incoming message does) is {@link InboundDispatch}'s.
+ *
+ * <p>Until the client's {@code M} is acknowledged the connection is not in the registry, and frames
+ * sent meanwhile (by the connect hook) wait, to follow the {@code A<id>} frame. Ending is guarded by
+ * one flag, so that rooms, namespaces, listeners and the close happen exactly once, whoever ends first.
+ */
+final class NeffosSession implements NeffosConnection, Member {
+
+    private static final System.Logger LOG = System.getLogger(NeffosSession.class.getName());
+
+    /** How the connection ends: as {@code LiveConnection.EndMode}. */
+    enum EndMode { FLUSH, IMMEDIATE, PEER_CLOSED }
+
+    private record Pending(OutboundFrame frame, Delivery delivery) {
+    }
+
+    private final String id;
+    private final Handshake handshake;
+    private final Session session;
+    private final NeffosContext context;
+    private final Listeners listeners;
+    private final OutboundQueue outbound;
+    private final MapConnectionValues values = new MapConnectionValues();
+    private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<String, NamespaceState> namespaces = new ConcurrentHashMap<>();
+    private final PendingAsks asks = new PendingAsks();
+    private final AtomicBoolean ending = new AtomicBoolean();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private final List<Pending> beforeAck = new ArrayList<>();
+    private final int reconnectTries;
+    private volatile boolean acknowledged;
+    private volatile long lastReadNanos = System.nanoTime();
+    private volatile long lastPongNanos = lastReadNanos;
+    private volatile long lastPingNanos = lastReadNanos;
+    private volatile ScheduledFuture<?> heartbeat;
+
+    NeffosSession(String id, Handshake handshake, Session session, NeffosContext context) {
+        this.id = id;
+        this.handshake = handshake;
+        this.session = session;
+        this.context = context;
+        this.listeners = new Listeners(context.decoder(), this::logUnhandled);
+        this.outbound = new OutboundQueue(new SessionWriter(session, context.config().writeTimeout().toMillis()),
+                context.config().maxQueuedBytes(), context.config().overflowPolicy(), this::writeFailed);
+        this.reconnectTries = handshake.header("X-Websocket-Reconnect").map(NeffosSession::parseTries).orElse(0);
+    }
+
+    private static int parseTries(String value) {
+        try {
+            return Math.max(0, Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    NeffosContext context() {
+        return context;
+    }
+
+    Listeners listeners() {
+        return listeners;
+    }
+
+    PendingAsks asks() {
+        return asks;
+    }
+
+    /** @return the live map of connected namespaces */
+    ConcurrentHashMap<String, NamespaceState> namespaceStates() {
+        return namespaces;
+    }
+
+    boolean isAcknowledged() {
+        return acknowledged;
+    }
+
+    // --- sending ----------------------------------------------------------------------------
+
+    /** Queues a frame for this connection; before the acknowledgement it waits. */
+    void send(OutboundFrame frame, Delivery delivery) {
+        if (!acknowledged) {
+            synchronized (beforeAck) {
+                if (!acknowledged) {
+                    beforeAck.add(new Pending(frame, delivery));
+                    return;
+                }
+            }
+        }
+        outbound.enqueue(frame, delivery);
+    }
+
+    /** @return a stage completed once {@code frame} is written */
+    CompletionStage<Void> send(OutboundFrame frame) {
+        SingleDelivery delivery = new SingleDelivery();
+        send(frame, delivery);
+        return delivery;
+    }
+
+    /**
+     * Acknowledges the connection: {@code A<id>}, then what waited for it. Later sends go straight
+     * to the queue.
+     */
+    void acknowledge() {
+        synchronized (beforeAck) {
+            outbound.enqueue(AddressCodec.text(NeffosWire.ACK_ID + id), Delivery.IGNORED);
+            beforeAck.forEach(p -> outbound.enqueue(p.frame(), p.delivery()));
+            beforeAck.clear();
+            acknowledged = true;
+        }
+    }
+
+    /** Refuses the connection: {@code H<error>}, then close with 1008. */
+    void refuse(String errorText) {
+        synchronized (beforeAck) {
+            beforeAck.forEach(p -> p.delivery().failed(OutboundQueue.closedException()));
+            beforeAck.clear();
+        }
+        outbound.enqueue(AddressCodec.text(NeffosWire.ACK_REFUSED + errorText), Delivery.IGNORED);
+        end(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, closeReason(errorText)), EndMode.FLUSH);
+    }
+
+    /** A close reason holds at most 123 bytes. */
+    private static String closeReason(String text) {
+        String reason = text;
+        while (reason.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 123) {
+            reason = reason.substring(0, reason.length() - 1);
+        }
+        return reason;
+    }
+
+    // --- Member -----------------------------------------------------------------------------
+
+    @Override
+    public void send(Message message, Delivery delivery) {
+        send(null, message, delivery);
+    }
+
+    /**
+     * Frames a routed message: for a namespace room ({@code ns/room}, {@code ns/}) this connection
+     * is in, with that address; for anything else once per connected namespace, with no room.
+     */
+    @Override
+    public void send(Target target, Message message, Delivery delivery) {
+        if (context.excluded(message, id)) {
+            return;
+        }
+        if (message.isNative()) {
+            send(message.frame(context.codec("", "")), delivery);
+            return;
+        }
+        if (target instanceof Target.ToRoom room) {
+            String name = room.name();
+            int separator = name.indexOf(Namespaces.ROOM_SEPARATOR);
+            NamespaceState state = separator < 0 ? null : namespaces.get(name.substring(0, separator));
+            String roomName = separator < 0 ? null : name.substring(separator + 1);
+            if (state != null && (roomName.isEmpty() || state.hasRoom(roomName))) {
+                send(message.frame(context.codec(state.namespace(), roomName)), delivery);
+                return;
+            }
+        }
+        for (NamespaceState state : namespaces.values()) {
+            send(message.frame(context.codec(state.namespace(), "")), delivery);
+        }
+    }
+
+    @Override
+    public NeffosConnection connection() {
+        return this;
+    }
+
+    @Override
+    public Set<String> joinedRooms() {
+        return rooms;
+    }
+
+    @Override
+    public boolean acceptsJoins() {
+        return !ending.get();
+    }
+
+    @Override
+    public void left(String room) {
+        int separator = room.indexOf(Namespaces.ROOM_SEPARATOR);
+        if (separator > 0 || (separator == 0 && room.length() > 1)) {
+            NamespaceState state = namespaces.get(room.substring(0, separator));
+            if (state != null) {
+                state.leftThroughRegistry(room.substring(separator + 1));
+            }
+        }
+        listeners.left(room);
+    }
+
+    // --- NeffosConnection -------------------------------------------------------------------
+
+    @Override
+    public Optional<NamespaceConnection> namespace(String namespace) {
+        return Optional.ofNullable(namespaces.get(namespace));
+    }
+
+    @Override
+    public Set<String> namespaces() {
+        return Set.copyOf(namespaces.keySet());
+    }
+
+    @Override
+    public CompletionStage<NamespaceConnection> connect(String namespace) {
+        return NamespaceState.connectFromServer(this, namespace);
+    }
+
+    @Override
+    public int reconnectTries() {
+        return reconnectTries;
+    }
+
+    // --- Connection -------------------------------------------------------------------------
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Handshake handshake() {
+        return handshake;
+    }
+
+    @Override
+    public <T> void on(String event, Class<T> type, Consumer<? super T> handler) {
+        listeners.on(event, PayloadType.of(type), handler);
+    }
+
+    @Override
+    public <T> void on(String event, PayloadType<T> type, Consumer<? super T> handler) {
+        listeners.on(event, type, handler);
+    }
+
+    @Override
+    public void on(String event, Runnable handler) {
+        listeners.on(event, handler);
+    }
+
+    @Override
+    public void onMessage(Consumer<byte[]> handler) {
+        listeners.onMessage(handler);
+    }
+
+    @Override
+    public void onLeave(Consumer<String> handler) {
+        listeners.onLeave(handler);
+    }
+
+    @Override
+    public void onDisconnect(Runnable handler) {
+        listeners.onDisconnect(handler);
+    }
+
+    @Override
+    public void onError(Consumer<Throwable> handler) {
+        listeners.onError(handler);
+    }
+
+    @Override
+    public void onPing(Runnable handler) {
+        listeners.onPing(handler);
+    }
+
+    @Override
+    public void onPong(Runnable handler) {
+        listeners.onPong(handler);
+    }
+
+    @Override
+    public void fireError(Throwable problem) {
+        listeners.error(java.util.Objects.requireNonNull(problem, "problem"));
+    }
+
+    @Override
+    public ConnectionValues values() {
+        return values;
+    }
+
+    /** Emits in every connected namespace, with no room; completes at once when there is none. */
+    @Override
+    public CompletionStage<Void> emit(String event, Object value) {
+        Message message;
+        try {
+            message = context.bodies().message(event, value);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        for (NamespaceState state : namespaces.values()) {
+            sends.add(send(message.frame(context.codec(state.namespace(), ""))).toCompletableFuture());
+        }
+        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+    }
+
+    @Override
+    public CompletionStage<Void> emitMessage(byte[] message) {
+        return send(Message.nativeMessage(message.clone()).frame(context.codec("", "")));
+    }
+
+    @Override
+    public Emitter to(Target target) {
+        return context.registry().to(target);
+    }
+
+    @Override
+    public boolean join(String room) {
+        return context.registry().join(room, this);
+    }
+
+    @Override
+    public boolean leave(String room) {
+        return context.registry().leave(room, this);
+    }
+
+    @Override
+    public boolean isJoined(String room) {
+        return rooms.contains(room);
+    }
+
+    @Override
+    public Set<String> rooms() {
+        return Set.copyOf(rooms);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !ending.get();
+    }
+
+    @Override
+    public CompletionStage<Void> disconnect() {
+        return end(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""), EndMode.FLUSH);
+    }
+
+    @Override
+    public ConnectionRegistry registry() {
+        return context.registry();
+    }
+
+    // --- lifecycle --------------------------------------------------------------------------
+
+    /**
+     * Ends the connection once: every namespace disconnects (forced room leaves and disconnect
+     * hooks), every registry room is left, the connection is unregistered, waiting asks fail, the
+     * disconnect listeners run, then the close.
+     */
+    CompletionStage<Void> end(CloseReason reason, EndMode mode) {
+        if (!ending.compareAndSet(false, true)) {
+            return CompletableFuture.failedFuture(OutboundQueue.closedException());
+        }
+        ScheduledFuture<?> timer = heartbeat;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        try {
+            for (NamespaceState state : List.copyOf(namespaces.values())) {
+                state.disconnectForced();
+            }
+            for (String room : Set.copyOf(rooms)) {
+                context.registry().leave(room, this);
+            }
+        } finally {
+            context.registry().unregister(this);
+            asks.failAll(OutboundQueue.closedException());
+            try {
+                listeners.disconnected();
+                if (acknowledged) {
+                    context.definition().onDisconnect().ifPresent(listener -> guarded(() -> listener.accept(this)));
+                }
+            } finally {
+                finishEnd(reason, mode);
+            }
+        }
+        return ended;
+    }
+
+    private void guarded(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            listeners.error(new dev.sockeye.ListenerException("the neffos disconnect listener threw " + e, e));
+        }
+    }
+
+    private void finishEnd(CloseReason reason, EndMode mode) {
+        switch (mode) {
+            case FLUSH -> outbound.enqueueClose(OutboundQueue.closedException(), () -> closeSession(reason));
+            case IMMEDIATE -> closeSession(reason);
+            case PEER_CLOSED -> {
+                outbound.close(OutboundQueue.closedException());
+                ended.complete(null);
+            }
+        }
+    }
+
+    private void closeSession(CloseReason reason) {
+        outbound.close(OutboundQueue.closedException());
+        try {
+            if (session.isOpen()) {
+                session.close(reason);
+            }
+            ended.complete(null);
+        } catch (IOException | RuntimeException e) {
+            ended.completeExceptionally(e);
+        }
+    }
+
+    private void writeFailed(Throwable cause) {
+        if (ending.get()) {
+            outbound.close(OutboundQueue.closedException());
+            return;
+        }
+        listeners.error(cause);
+        CloseReason reason = cause instanceof OutboundOverflowException
+                ? new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "outbound queue full")
+                : new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "write failed");
+        end(reason, EndMode.IMMEDIATE);
+    }
+
+    // --- liveness (as the Iris connection's) ------------------------------------------------
+
+    void markRead() {
+        lastReadNanos = System.nanoTime();
+    }
+
+    void markPong() {
+        long now = System.nanoTime();
+        lastReadNanos = now;
+        lastPongNanos = now;
+        listeners.ponged();
+    }
+
+    void startHeartbeat() {
+        long ping = context.config().pingPeriod().toNanos();
+        long pong = context.config().pongTimeout().toNanos();
+        long read = context.config().readTimeout().toNanos();
+        long shortest = ping > 0 ? Math.min(ping, pong) : Long.MAX_VALUE;
+        if (read > 0) {
+            shortest = Math.min(shortest, read);
+        }
+        if (shortest == Long.MAX_VALUE) {
+            return;
+        }
+        long period = Math.max(shortest / 4, TimeUnit.MILLISECONDS.toNanos(5));
+        heartbeat = Heartbeats.every(period, this::checkLiveness);
+        if (ending.get()) {
+            heartbeat.cancel(false);
+        }
+    }
+
+    private void checkLiveness() {
+        if (ending.get()) {
+            return;
+        }
+        long now = System.nanoTime();
+        long read = context.config().readTimeout().toNanos();
+        if (read > 0 && now - lastReadNanos > read) {
+            listeners.error(new SockeyeException("no frame received for " + context.config().readTimeout()
+                    + " (readTimeout); closing with 1001"));
+            end(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "read timeout"), EndMode.IMMEDIATE);
+            return;
+        }
+        long ping = context.config().pingPeriod().toNanos();
+        if (ping == 0) {
+            return;
+        }
+        if (now - lastPongNanos > context.config().pongTimeout().toNanos()) {
+            listeners.error(new SockeyeException("no pong received for " + context.config().pongTimeout()
+                    + " (pongTimeout); closing with 1001"));
+            end(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "pong timeout"), EndMode.IMMEDIATE);
+            return;
+        }
+        if (now - lastPingNanos >= ping) {
+            lastPingNanos = now;
+            outbound.enqueue(OutboundFrame.Ping.INSTANCE, Delivery.IGNORED);
+            listeners.pinged();
+        }
+    }
+
+    private void logUnhandled(Throwable problem) {
+        LOG.log(System.Logger.Level.WARNING, "neffos connection " + id + ": " + problem.getMessage(), problem);
+    }
+
+    @Override
+    public String toString() {
+        return "NeffosConnection[" + id + "]";
+    }
+}
