@@ -48,3 +48,24 @@ test('HEAD on the endpoint answers 302, the reconnect probe of neffos.js', async
   const response = await fetch(NEFFOS_URL.replace(/^ws/, 'http'), { method: 'HEAD', redirect: 'manual' });
   assert.equal(response.status, 302);
 });
+
+test('frames sent before M are queued and handled after the A<id> acknowledgement', async () => {
+  const { WebSocket } = await import('ws');
+  const socket = new WebSocket(NEFFOS_URL);
+  const frames = [];
+  const got = new Promise((resolve) => socket.on('message', (data) => {
+    frames.push(data.toString());
+    if (frames.length === 3) {
+      resolve();
+    }
+  }));
+  await new Promise((resolve) => socket.once('open', resolve));
+  socket.send('$1;default;;_OnNamespaceConnect;0;0;');
+  socket.send('$2;default;;echo;0;0;early;bird');
+  socket.send('M');
+  await got;
+  socket.close();
+  assert.match(frames[0], /^A[0-9a-f-]{36}$/);
+  assert.equal(frames[1], '$1;;;;;;');
+  assert.equal(frames[2], '$2;default;;echo;0;0;early;bird');
+});

@@ -1,0 +1,80 @@
+package dev.sockeye.impl.neffos;
+
+import dev.sockeye.Events;
+import dev.sockeye.NamespaceHook;
+import dev.sockeye.Namespaces;
+import dev.sockeye.NeffosController;
+import dev.sockeye.OnEvent;
+
+import jakarta.websocket.DeploymentException;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every bad method of the controllers is reported in one deployment error. */
+class InvalidControllerIsReportedWholeTest {
+
+    @NeffosController("chat")
+    public static class Broken {
+        @OnEvent("_OnSomething")
+        public void systemName() {
+        }
+
+        @OnEvent("two")
+        public void twoPayloads(String a, Integer b) {
+        }
+
+        @NamespaceHook(NamespaceHook.Kind.ROOM_JOIN)
+        public String hookReturns() {
+            return "";
+        }
+
+        @NamespaceHook(NamespaceHook.Kind.ROOM_LEFT)
+        public void hookPayload(String room) {
+        }
+
+        @OnEvent("chat")
+        void notPublic() {
+        }
+    }
+
+    @NeffosController("chat")
+    public static class Clashing {
+        @OnEvent("taken")
+        public void taken() {
+        }
+    }
+
+    public static class NotAnnotated {
+    }
+
+    @Test
+    void everyProblemIsListed() {
+        Namespaces namespaces = Namespaces.builder()
+                .namespace("chat", Events.builder().on("taken", (ns, msg) -> null).build())
+                .controller(Broken.class)
+                .controller(Clashing.class)
+                .controller(NotAnnotated.class)
+                .build();
+        DeploymentException e = assertThrows(DeploymentException.class, () -> NamespaceModel.compile(namespaces));
+        String message = e.getMessage();
+        assertTrue(message.startsWith("cannot deploy the neffos controllers: 7 problems"), message);
+        for (String expected : new String[] {"Broken.systemName() @OnEvent(\"_OnSomething\")",
+                "Broken.twoPayloads(String, Integer): parameter 2", "Broken.hookReturns() returns String",
+                "Broken.hookPayload(String): parameter 1", "Broken.notPublic() must be a public instance method",
+                "Clashing: event 'taken' of namespace 'chat' already has a handler",
+                "NotAnnotated is not annotated with @NeffosController"}) {
+            assertTrue(message.contains(expected), "missing '" + expected + "' in:\n" + message);
+        }
+    }
+
+    @Test
+    void aValidControllerCompilesIntoItsNamespace() throws DeploymentException {
+        NamespaceModel model = NamespaceModel.compile(Namespaces.builder().controller(Clashing.class).build()).get("chat");
+        assertEquals(1, model.controllers().size());
+        assertTrue(model.handlers().containsKey("taken"));
+    }
+}
