@@ -177,3 +177,17 @@ test('native messages reach the namespace "" native handler', async () => {
     conn.close();
   }
 });
+
+test('server-initiated namespace connect: the client gets the namespace', async () => {
+  const { conn } = await dial();
+  try {
+    const ns = await conn.connect('default');
+    const waiting = conn.waitServerConnect('ctrl');
+    assert.equal((await ns.ask('connectCtrl', '')).Body, 'connected ctrl');
+    const ctrl = await waiting;
+    assert.equal(ctrl.namespace, 'ctrl');
+    assert.match((await ctrl.ask('whoami', '')).Body, /^controller \d+ connected to ctrl$/);
+  } finally {
+    conn.close();
+  }
+});

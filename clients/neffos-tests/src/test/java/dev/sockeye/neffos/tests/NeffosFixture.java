@@ -125,6 +125,8 @@ final class NeffosFixture {
                                 : "client said " + reply.text()))
                 .on("serverJoin", (ns, msg) -> ns.joinRoom(msg.text()).thenApply(room -> "joined " + room.name()))
                 .on("serverLeave", (ns, msg) -> ns.leaveRoom(msg.text()).thenApply(v -> "left " + msg.text()))
+                .on("connectCtrl", (ns, msg) -> ns.connection().connect("ctrl")
+                        .thenApply(ctrl -> "connected " + ctrl.namespace()))
                 .on("news", (ns, msg) -> {
                     iris.registry().to(Target.room(Namespaces.registryRoom("default", "news"))).emit("headline", msg.text());
                     return null;
