@@ -2,7 +2,7 @@
 // neffos client in the same room, each in its own protocol.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dial, irisClient } from './support.mjs';
+import { dial, eventually, irisClient } from './support.mjs';
 
 test('a server room emit reaches Iris and neffos members of the room', async () => {
   const iris = await irisClient();
@@ -11,7 +11,9 @@ test('a server room emit reaches Iris and neffos members of the room', async () 
     iris.emit('join', 'default/news');
     const ns = await conn.connect('default');
     await ns.joinRoom('news');
-    assert.equal((await ns.ask('members', 'news')).Body, '2', 'both clients are in registry room default/news');
+    // the Iris join travels on another connection: wait until the server has seen it
+    await eventually(async () => (await ns.ask('members', 'news')).Body === '2',
+      'both clients in registry room default/news');
     ns.emit('news', 'extra;extra');
     const headline = await recorder.next((e) => e.event === 'headline');
     assert.equal(headline.room, 'news');
