@@ -14,13 +14,17 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -32,8 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * An application with an invalid endpoint class does not deploy at all (its valid endpoint is not
  * served either), and the failure names the class, each bad method, the parameter and what would
  * have been accepted. Containers report a failed deployment differently: WildFly returns the
- * message to the deployer; embedded GlassFish only logs it (in this JVM), so the test reads both
- * the deployer's exception and the container's log.
+ * message to the deployer; embedded GlassFish and Payara only log it (in this JVM), and Payara
+ * Micro prints it to its console, which its adapter copies to this JVM's standard output. The test
+ * reads all three.
  */
 @ExtendWith(ArquillianExtension.class)
 class InvalidEndpointFailsDeploymentIT {
@@ -89,14 +94,24 @@ class InvalidEndpointFailsDeploymentIT {
         long logBefore = serverLogSize();
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
+        PrintStream out = System.out;
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(new Tee(out, console), true, StandardCharsets.UTF_8));
+        String text;
         try {
-            deployer.deploy("bad");
-        } catch (Exception failure) { // some adapters throw their checked DeploymentException undeclared
-            reported.append(fullText(failure));
+            try {
+                deployer.deploy("bad");
+            } catch (Exception failure) { // some adapters throw their checked DeploymentException undeclared
+                reported.append(fullText(failure));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            do {
+                text = reported + serverLogSince(logBefore) + console.toString(StandardCharsets.UTF_8);
+            } while (!text.contains("@OnConnect may return void") && System.nanoTime() < deadline && pause());
         } finally {
             root.removeHandler(capture);
+            System.setOut(out);
         }
-        String text = reported + serverLogSince(logBefore);
 
         assertTrue(text.contains("cannot deploy the Sockeye endpoint " + BadEndpoint.class.getName() + ": 2 problems"), text);
         assertTrue(text.contains("BadEndpoint.chat(Connection, String, Move): parameter 3 (Move move) is a second value parameter"
@@ -107,6 +122,38 @@ class InvalidEndpointFailsDeploymentIT {
         URI good = URI.create("ws://127.0.0.1:" + System.getProperty("sockeye.it.http.port") + "/invalid/good");
         assertThrows(jakarta.websocket.DeploymentException.class, () -> TestClient.connect(good),
                 "the valid endpoint of the failed application is not served");
+    }
+
+    private static boolean pause() throws InterruptedException {
+        Thread.sleep(100);
+        return true;
+    }
+
+    /** Copies what is written to standard output while the deployment runs. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        Tee(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            synchronized (second) {
+                second.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            first.write(bytes, offset, length);
+            synchronized (second) {
+                second.write(bytes, offset, length);
+            }
+        }
     }
 
     /** @return the server log file the build names (managed containers), or {@code null} */

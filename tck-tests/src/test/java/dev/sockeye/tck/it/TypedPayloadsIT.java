@@ -11,6 +11,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
@@ -28,6 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TypedPayloadsIT {
 
     public record Move(String piece, int x, int y) {
+    }
+
+    /** A JavaBean payload: works with every JSON-B implementation. */
+    public static class Point {
+        public int x;
+        public int y;
     }
 
     @EventEndpoint("/typed")
@@ -62,9 +69,9 @@ class TypedPayloadsIT {
             return new Move(move.piece(), move.x() + 1, move.y() + 1);
         }
 
-        @OnEvent("moves")
-        public int moves(List<Move> moves) {
-            return moves.size();
+        @OnEvent("points")
+        public int sum(List<Point> points) {
+            return points.stream().mapToInt(p -> p.x + p.y).sum();
         }
 
         @OnEvent("bytes")
@@ -85,7 +92,7 @@ class TypedPayloadsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Wars.war("typed", TypedEndpoint.class, Move.class);
+        return Wars.war("typed", TypedEndpoint.class, Move.class, Point.class);
     }
 
     @ArquillianResource
@@ -129,9 +136,15 @@ class TypedPayloadsIT {
     }
 
     @Test
-    void jsonIsDecodedIntoRecordsAndGenericTypes() throws Exception {
+    void jsonIsDecodedIntoTheDeclaredGenericType() throws Exception {
+        assertReply("points;4;[{\"x\":1,\"y\":2},{\"x\":3,\"y\":4}]", "points;1;10");
+    }
+
+    @Test
+    @DisabledIfSystemProperty(named = "sockeye.it.noRecordSupport", matches = "true",
+            disabledReason = "this container's JSON-B cannot create records (see its pom.xml)")
+    void jsonIsDecodedIntoRecordsAndRecordsAreEncoded() throws Exception {
         assertReply("move;4;{\"piece\":\"knight\",\"x\":1,\"y\":2}", "move;4;{\"piece\":\"knight\",\"x\":2,\"y\":3}");
-        assertReply("moves;4;[{\"piece\":\"a\",\"x\":1,\"y\":1},{\"piece\":\"b\",\"x\":2,\"y\":2}]", "moves;1;2");
     }
 
     @Test
