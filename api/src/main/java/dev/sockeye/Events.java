@@ -55,8 +55,9 @@ public final class Events {
     }
 
     /**
-     * @return the native message handler (neffos's {@code OnNativeMessage}); meaningful in the
-     *         namespace {@code ""} only, where it turns frames that are not neffos messages into calls
+     * @return the native message handler (neffos's {@code OnNativeMessage}): allowed in namespace
+     *         {@code ""} only (elsewhere the endpoint refuses to deploy), where it turns frames that are
+     *         not neffos messages into calls
      */
     public Optional<Handler> nativeMessage() {
         return Optional.ofNullable(nativeMessage);

@@ -62,8 +62,9 @@ public final class Sockeye {
      * @param path       the endpoint path, starting with {@code /}
      * @param config     the configuration; {@link Config#messagePrefix()} is not used by neffos
      * @param namespaces the namespaces clients may connect to
-     * @throws DeploymentException listing every invalid method of the {@link NeffosController}
-     *         classes together
+     * @throws DeploymentException listing together every invalid method of the
+     *         {@link NeffosController} classes, events handled twice in a namespace, and native
+     *         message handlers outside namespace {@code ""}
      * @throws IllegalStateException if no implementation ({@code sockeye-impl}) is on the class path
      */
     public static SockeyeEndpoint neffosEndpoint(String path, Config config, Namespaces namespaces)

@@ -40,7 +40,13 @@ record NamespaceModel(String name,
     static Map<String, NamespaceModel> compile(Namespaces namespaces) throws DeploymentException {
         List<String> problems = new ArrayList<>();
         Map<String, Builder> builders = new LinkedHashMap<>();
-        namespaces.events().forEach((name, events) -> builders.computeIfAbsent(name, Builder::new).add(events));
+        namespaces.events().forEach((name, events) -> {
+            builders.computeIfAbsent(name, Builder::new).add(events);
+            if (!name.isEmpty() && events.nativeMessage().isPresent()) {
+                problems.add("namespace '" + name + "' has a native message handler; only namespace \"\" receives "
+                        + "native messages (neffos's OnNativeMessage)");
+            }
+        });
         for (Class<?> type : namespaces.controllers()) {
             int before = problems.size();
             dev.sockeye.NeffosController annotation = type.getAnnotation(dev.sockeye.NeffosController.class);
@@ -53,7 +59,7 @@ record NamespaceModel(String name,
             }
         }
         if (!problems.isEmpty()) {
-            StringBuilder message = new StringBuilder("cannot deploy the neffos controllers: ").append(problems.size())
+            StringBuilder message = new StringBuilder("cannot deploy the neffos namespaces: ").append(problems.size())
                     .append(problems.size() == 1 ? " problem" : " problems");
             for (int i = 0; i < problems.size(); i++) {
                 message.append("\n  ").append(i + 1).append(". ").append(problems.get(i));

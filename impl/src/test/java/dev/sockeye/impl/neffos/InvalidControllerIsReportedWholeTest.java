@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every bad method of the controllers is reported in one deployment error. */
+/** Every bad method of the controllers, and every misplaced handler, is reported in one deployment error. */
 class InvalidControllerIsReportedWholeTest {
 
     @NeffosController("chat")
@@ -55,18 +55,20 @@ class InvalidControllerIsReportedWholeTest {
     void everyProblemIsListed() {
         Namespaces namespaces = Namespaces.builder()
                 .namespace("chat", Events.builder().on("taken", (ns, msg) -> null).build())
+                .namespace("other", Events.builder().onNativeMessage((ns, msg) -> null).build())
                 .controller(Broken.class)
                 .controller(Clashing.class)
                 .controller(NotAnnotated.class)
                 .build();
         DeploymentException e = assertThrows(DeploymentException.class, () -> NamespaceModel.compile(namespaces));
         String message = e.getMessage();
-        assertTrue(message.startsWith("cannot deploy the neffos controllers: 7 problems"), message);
+        assertTrue(message.startsWith("cannot deploy the neffos namespaces: 8 problems"), message);
         for (String expected : new String[] {"Broken.systemName() @OnEvent(\"_OnSomething\")",
                 "Broken.twoPayloads(String, Integer): parameter 2", "Broken.hookReturns() returns String",
                 "Broken.hookPayload(String): parameter 1", "Broken.notPublic() must be a public instance method",
                 "Clashing: event 'taken' of namespace 'chat' already has a handler",
-                "NotAnnotated is not annotated with @NeffosController"}) {
+                "NotAnnotated is not annotated with @NeffosController",
+                "namespace 'other' has a native message handler; only namespace \"\" receives native messages"}) {
             assertTrue(message.contains(expected), "missing '" + expected + "' in:\n" + message);
         }
     }
