@@ -18,7 +18,7 @@ import java.util.List;
 public final class SockeyeDeployer implements ServletContextListener {
 
     private final List<SockeyeEndpoint> endpoints;
-    private boolean deployed;
+    private volatile boolean deployed;
 
     SockeyeDeployer(List<SockeyeEndpoint> endpoints) {
         this.endpoints = List.copyOf(endpoints);
