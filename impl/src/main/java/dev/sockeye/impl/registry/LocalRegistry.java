@@ -123,24 +123,30 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
         if (target instanceof Target.ToRoom room) {
             Set<Member> members = rooms.get(room.name());
             if (members != null) {
-                members.forEach(m -> m.send(target, message, delivery));
+                members.forEach(m -> deliver(m, target, message, delivery));
             }
         } else if (target instanceof Target.ToConnection one) {
             Member member = connections.get(one.id());
             if (member != null) {
-                member.send(target, message, delivery);
+                deliver(member, target, message, delivery);
             }
         } else if (target instanceof Target.ToAll) {
-            connections.values().forEach(m -> m.send(target, message, delivery));
+            connections.values().forEach(m -> deliver(m, target, message, delivery));
         } else if (target instanceof Target.ToAllExcept except) {
             String excluded = except.excludedId();
             connections.values().forEach(m -> {
                 if (!m.id().equals(excluded)) {
-                    m.send(target, message, delivery);
+                    deliver(m, target, message, delivery);
                 }
             });
         }
         return delivery.sealed();
+    }
+
+    /** Counts the recipient in before handing it the message, so the emit's stage waits for its write. */
+    private static void deliver(Member member, Target target, Message message, FanOutDelivery delivery) {
+        delivery.expect();
+        member.send(target, message, delivery);
     }
 
     @Override

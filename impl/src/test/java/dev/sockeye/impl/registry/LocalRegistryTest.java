@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LocalRegistryTest {
 
     /** A member that records what it is sent and which rooms it left. */
-    static final class FakeMember implements Member {
+    static class FakeMember implements Member {
         final String id;
         final Set<String> rooms = ConcurrentHashMap.newKeySet();
         final ConcurrentLinkedQueue<Message> frames = new ConcurrentLinkedQueue<>();
@@ -115,6 +115,32 @@ class LocalRegistryTest {
         OutboundFrame first = a.frames.peek().frame(codec);
         assertTrue(first == b.frames.peek().frame(codec), "framed once per protocol, shared by recipients");
         assertEquals("p:e;0;x", ((OutboundFrame.Text) first).text());
+    }
+
+    @Test
+    void aTargetEmitCompletesOnlyWhenEveryRecipientsWriteHasEnded() {
+        List<Delivery> pending = new java.util.ArrayList<>();
+        class SlowMember extends FakeMember {
+            SlowMember(String id) {
+                super(id);
+            }
+
+            @Override
+            public void send(Message message, Delivery delivery) {
+                pending.add(delivery);
+            }
+        }
+        registry.register(new SlowMember("a"));
+        registry.register(new SlowMember("b"));
+        java.util.concurrent.CompletableFuture<Void> stage = registry.to(Target.all()).emit("e", "x").toCompletableFuture();
+        assertEquals(2, pending.size());
+        assertFalse(stage.isDone(), "no write has ended yet");
+        pending.get(0).sent();
+        assertFalse(stage.isDone(), "one write still running");
+        pending.get(1).failed(new RuntimeException("peer gone"));
+        assertTrue(stage.isDone() && !stage.isCompletedExceptionally(), "a failed recipient does not fail the emit");
+        assertTrue(registry.to(Target.room("nobody")).emit("e", "x").toCompletableFuture().isDone(),
+                "an emit to nobody completes at once");
     }
 
     @Test
