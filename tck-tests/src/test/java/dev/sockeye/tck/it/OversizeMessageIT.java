@@ -16,6 +16,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
 import java.net.URL;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -75,7 +76,12 @@ class OversizeMessageIT {
             client.send(header + "x".repeat(MAX - header.length()));
             assertEquals(PREFIX + "echo;1;" + (MAX - header.length()), client.next());
 
-            client.send(header + "x".repeat(MAX - header.length() + 1));
+            try {
+                client.send(header + "x".repeat(MAX - header.length() + 1));
+            } catch (IOException | RuntimeException closedMeanwhile) {
+                // the server may read the frame and close before the client's send call returns
+                // (seen with Undertow, which enforces the limit while reading)
+            }
             assertEquals(CloseReason.CloseCodes.TOO_BIG, client.awaitClose().getCloseCode());
         }
         try (TestClient observer = TestClient.connect(Urls.ws(base, "/small"))) {
