@@ -14,7 +14,15 @@ public final class Clients {
     }
 
     private static ClientManager create() {
-        ClientManager client = ClientManager.createClient();
+        // Tyrus stops the container's executors whenever its last session closes, and a session
+        // opened in that moment is handed the stopped executor (RejectedExecutionException on its
+        // first send). Tests close and open clients back to back, so the executors, which run on
+        // daemon threads, are kept for the life of the test JVM instead.
+        ClientManager client = new ClientManager() {
+            @Override
+            public void shutdown() {
+            }
+        };
         client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
         return client;
     }

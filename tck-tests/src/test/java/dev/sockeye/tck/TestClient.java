@@ -5,6 +5,7 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Extension;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
@@ -20,6 +21,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A raw WebSocket client for tests (Tyrus client): it records every frame it receives and how the
@@ -30,25 +32,52 @@ public final class TestClient implements AutoCloseable {
     public static final String PREFIX = "iris-websocket-message:";
     private static final WebSocketContainer CONTAINER = Clients.shared();
 
+    /**
+     * How to connect.
+     *
+     * @param headers      extra handshake request headers
+     * @param extensions   the extensions to offer, for example Tyrus's {@code PerMessageDeflateExtension}
+     * @param textListener if not {@code null}, told every text frame on arrival (on the container's
+     *                     thread) instead of recording it, so that a test can time arrivals and a
+     *                     long-running client keeps no backlog
+     */
+    public record Options(Map<String, List<String>> headers, List<Extension> extensions,
+                          Consumer<String> textListener) {
+
+        public static Options defaults() {
+            return new Options(Map.of(), List.of(), null);
+        }
+
+        public Options withExtensions(List<Extension> extensions) {
+            return new Options(headers, extensions, textListener);
+        }
+
+        public Options withTextListener(Consumer<String> textListener) {
+            return new Options(headers, extensions, textListener);
+        }
+    }
+
     private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
     private final BlockingQueue<byte[]> binaryFrames = new LinkedBlockingQueue<>();
     private final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     private final Session session;
 
-    private TestClient(URI uri, Map<String, List<String>> headers) throws Exception {
+    private TestClient(URI uri, Options options) throws Exception {
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .extensions(options.extensions())
                 .configurator(new ClientEndpointConfig.Configurator() {
                     @Override
                     public void beforeRequest(Map<String, List<String>> requestHeaders) {
-                        requestHeaders.putAll(headers);
+                        requestHeaders.putAll(options.headers());
                     }
                 }).build();
+        Consumer<String> textListener = options.textListener() == null ? frames::add : options.textListener();
         this.session = CONTAINER.connectToServer(new Endpoint() {
             @Override
             public void onOpen(Session s, EndpointConfig c) {
                 s.setMaxTextMessageBufferSize(16 * 1024 * 1024);
                 s.setMaxBinaryMessageBufferSize(16 * 1024 * 1024);
-                s.addMessageHandler(String.class, (MessageHandler.Whole<String>) frames::add);
+                s.addMessageHandler(String.class, (MessageHandler.Whole<String>) textListener::accept);
                 s.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) b -> {
                     byte[] bytes = new byte[b.remaining()];
                     b.get(bytes);
@@ -70,11 +99,15 @@ public final class TestClient implements AutoCloseable {
     }
 
     public static TestClient connect(URI uri) throws Exception {
-        return new TestClient(uri, Map.of());
+        return new TestClient(uri, Options.defaults());
     }
 
     public static TestClient connect(URI uri, Map<String, List<String>> headers) throws Exception {
-        return new TestClient(uri, headers);
+        return new TestClient(uri, new Options(headers, List.of(), null));
+    }
+
+    public static TestClient connect(URI uri, Options options) throws Exception {
+        return new TestClient(uri, options);
     }
 
     /** Sends {@code <prefix><event>;<type>;<payload>} as the Iris client would. */
@@ -137,6 +170,11 @@ public final class TestClient implements AutoCloseable {
     /** @return how the connection closed, if it has */
     public java.util.Optional<CloseReason> closeReason() {
         return java.util.Optional.ofNullable(closed.getNow(null));
+    }
+
+    /** @return the names of the extensions the server agreed to, in the order it answered */
+    public List<String> negotiatedExtensions() {
+        return session.getNegotiatedExtensions().stream().map(Extension::getName).toList();
     }
 
     public boolean isOpen() {
