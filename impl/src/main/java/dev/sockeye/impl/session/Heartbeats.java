@@ -29,6 +29,11 @@ public final class Heartbeats {
     }
 
     /** Runs {@code check} every {@code periodNanos} until the returned future is cancelled. */
+    /** Runs {@code task} once after {@code delayNanos} unless the returned future is cancelled first. */
+    public static ScheduledFuture<?> after(long delayNanos, Runnable task) {
+        return TIMER.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
     public static ScheduledFuture<?> every(long periodNanos, Runnable check) {
         return TIMER.scheduleWithFixedDelay(check, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
     }

@@ -340,6 +340,15 @@ final class LiveConnection implements Connection, Member {
     }
 
     private void checkLiveness() {
+        try {
+            checkLivenessNow();
+        } catch (RuntimeException e) {
+            // never let the timer drop this connection's checks: report and keep checking
+            listeners.error(e);
+        }
+    }
+
+    private void checkLivenessNow() {
         if (ending.get()) {
             return;
         }
