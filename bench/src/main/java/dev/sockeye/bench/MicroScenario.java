@@ -1,5 +1,6 @@
 package dev.sockeye.bench;
 
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The JMH micro-benchmarks of {@link CodecBenchmarks}: one row per Sockeye/raw pair. */
+/** The JMH micro-benchmarks of {@link CodecBenchmarks} and {@link FanOutBenchmarks}: one row per Sockeye/raw pair. */
 final class MicroScenario implements Scenario {
 
     private static final Map<String, String> LABELS = new LinkedHashMap<>();
@@ -31,6 +32,7 @@ final class MicroScenario implements Scenario {
         LABELS.put("decodeJsonPayload", "PayloadDecoder: JSON record");
         LABELS.put("dispatchText", "dispatch a text event (decode + Listeners.dispatch)");
         LABELS.put("dispatchJson", "dispatch a JSON record event (decode + Listeners.dispatch)");
+        LABELS.put("broadcast", "emit to a room of 1,000: registry, framing, outbound queues (writes complete at once)");
     }
 
     @Override
@@ -43,6 +45,7 @@ final class MicroScenario implements Scenario {
         Sizes s = bench.sizes;
         Options options = new OptionsBuilder()
                 .include(CodecBenchmarks.class.getName() + "\\.")
+                .include(FanOutBenchmarks.class.getName() + "\\.")
                 .forks(s.jmhForks())
                 .warmupIterations(s.jmhWarmupIterations())
                 .warmupTime(TimeValue.milliseconds(s.jmhIteration().toMillis()))
@@ -50,6 +53,7 @@ final class MicroScenario implements Scenario {
                 .measurementTime(TimeValue.milliseconds(s.jmhIteration().toMillis()))
                 .timeUnit(TimeUnit.NANOSECONDS)
                 .jvmArgs("-Xmx1g", "-XX:+UseG1GC")
+                .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true)
                 .verbosity(s.name().equals("smoke") ? VerboseMode.SILENT : VerboseMode.NORMAL)
                 .build();
@@ -63,15 +67,20 @@ final class MicroScenario implements Scenario {
             for (BenchmarkResult fork : result.getBenchmarkResults()) {
                 for (IterationResult iteration : fork.getIterationResults()) {
                     samples.add(pair[0], pair[1], iteration.getPrimaryResult().getScore());
+                    org.openjdk.jmh.results.Result<?> allocated = iteration.getSecondaryResults().get("gc.alloc.rate.norm");
+                    if (allocated != null) {
+                        samples.add(pair[0] + " allocated", pair[1], allocated.getScore());
+                    }
                 }
             }
         }
-        String params = "JMH average time, " + s.jmhForks() + " fork(s), " + s.jmhWarmupIterations() + " warm-up and "
+        String params = "JMH average time and allocation (GC profiler), " + s.jmhForks() + " fork(s), " + s.jmhWarmupIterations() + " warm-up and "
                 + s.jmhIterations() + " measured iterations of " + EchoScenario.seconds(s.jmhIteration())
                 + "; raw = the hand-written code of the raw endpoint";
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, String> label : LABELS.entrySet()) {
             rows.add(samples.row("micro-benchmark", params, label.getKey(), label.getValue(), "ns/op", false));
+            rows.add(samples.row("micro-benchmark", params, label.getKey() + " allocated", "… allocated", "B/op", false));
         }
         return rows;
     }

@@ -81,7 +81,7 @@ public record Report(String size, String started, String finished, Map<String, O
             return "–";
         }
         String pattern = switch (unit) {
-            case "ms", "ns/op" -> Math.abs(value) < 100 ? "%,.1f" : "%,.0f";
+            case "ms", "ns/op", "B/op" -> Math.abs(value) < 100 ? "%,.1f" : "%,.0f";
             case "%" -> "%.2f";
             default -> "%,.0f";
         };

@@ -66,11 +66,11 @@ record Sizes(String name,
 
     static Sizes full() {
         return new Sizes("full", 2, 3,
-                100, Duration.ofSeconds(8), Duration.ofSeconds(5),
+                100, Duration.ofSeconds(15), Duration.ofSeconds(5),
                 List.of(1_000, 10_000), 100, 30, 50,
-                1_000, 16, Duration.ofSeconds(5), Duration.ofSeconds(5),
+                1_000, 16, Duration.ofSeconds(15), Duration.ofSeconds(5),
                 10_000, 2, Duration.ofSeconds(2),
-                19_000, 3, 17_000, 9_500, 3,
+                19_500, 3, 17_000, 9_750, 3,
                 1, 3, 5, Duration.ofSeconds(1));
     }
 
