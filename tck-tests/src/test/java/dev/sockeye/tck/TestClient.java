@@ -130,11 +130,18 @@ public final class TestClient implements AutoCloseable {
         session.getBasicRemote().sendBinary(ByteBuffer.wrap(bytes));
     }
 
-    /** @return the next frame, failing the test if none arrives within 5 seconds */
+    /**
+     * How long {@link #next()}, {@link #nextBinary()} and {@link #awaitClose()} wait: 5 seconds, or
+     * the system property {@code sockeye.test.frameWaitSeconds} (the container suites raise it: a
+     * container's first use of a class can take longer on a loaded 2-core machine).
+     */
+    private static final long WAIT_SECONDS = Long.getLong("sockeye.test.frameWaitSeconds", 5);
+
+    /** @return the next frame, failing the test if none arrives within 5 seconds (see {@link #WAIT_SECONDS}) */
     public String next() throws InterruptedException {
-        String frame = frames.poll(5, TimeUnit.SECONDS);
+        String frame = frames.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         if (frame == null) {
-            throw new AssertionError("no frame received within 5 s");
+            throw new AssertionError("no frame received within " + WAIT_SECONDS + " s");
         }
         return frame;
     }
@@ -144,9 +151,9 @@ public final class TestClient implements AutoCloseable {
      *         seconds; binary frames are also recorded as {@code "binary:<utf8>"} by {@link #next()}
      */
     public byte[] nextBinary() throws InterruptedException {
-        byte[] frame = binaryFrames.poll(5, TimeUnit.SECONDS);
+        byte[] frame = binaryFrames.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         if (frame == null) {
-            throw new AssertionError("no binary frame received within 5 s");
+            throw new AssertionError("no binary frame received within " + WAIT_SECONDS + " s");
         }
         return frame;
     }
@@ -164,7 +171,7 @@ public final class TestClient implements AutoCloseable {
     }
 
     public CloseReason awaitClose() throws Exception {
-        return closed.get(10, TimeUnit.SECONDS);
+        return closed.get(Math.max(10, WAIT_SECONDS), TimeUnit.SECONDS);
     }
 
     /** @return how the connection closed, if it has */

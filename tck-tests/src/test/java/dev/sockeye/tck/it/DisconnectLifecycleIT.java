@@ -151,7 +151,7 @@ class DisconnectLifecycleIT {
 
     /** Waits for the disconnect, lets duplicates show, then checks three leaves (any order) then one disconnect. */
     private void assertLeftEveryRoomThenDisconnectedOnce(String id) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!ask("log", id).contains("disconnect") && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
@@ -200,7 +200,7 @@ class DisconnectLifecycleIT {
         String id = "raw-" + UUID.randomUUID();
         RawWebSocket raw = RawWebSocket.upgrade(Urls.ws(base, "/lifecycle?user=" + id), Map.of());
         assertEquals(101, raw.status(), raw.statusLine());
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!ask("open", id).startsWith("true") && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }

@@ -104,7 +104,7 @@ class InvalidEndpointFailsDeploymentIT {
             } catch (Exception failure) { // some adapters throw their checked DeploymentException undeclared
                 reported.append(fullText(failure));
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             do {
                 text = reported + serverLogSince(logBefore) + console.toString(StandardCharsets.UTF_8);
             } while (!text.contains("@OnConnect may return void") && System.nanoTime() < deadline && pause());

@@ -136,7 +136,7 @@ class NoLeakedInstancesIT {
         String expected = "{dependent-created=" + CONNECTIONS + ", dependent-destroyed=" + CONNECTIONS
                 + ", plain-created=" + CONNECTIONS + ", plain-destroyed=" + CONNECTIONS + "} open=0";
         try (TestClient stats = TestClient.connect(Urls.ws(base, "/stats"))) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             String last;
             do {
                 stats.emit("stats", 0, "");
