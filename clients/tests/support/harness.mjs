@@ -48,7 +48,7 @@ export async function startServer({ fixture = "protocol", prefix, binary = false
 }
 
 /** Waits until `condition()` (possibly async) returns a truthy value, and returns it. */
-export async function waitFor(what, condition, timeout = 5000) {
+export async function waitFor(what, condition, timeout = 20000) {
   const deadline = Date.now() + timeout;
   for (;;) {
     const value = await condition();
@@ -83,7 +83,7 @@ export class Inbox {
     return this.#items.length;
   }
 
-  next(timeout = 5000) {
+  next(timeout = 20000) {
     if (this.#items.length > 0) {
       return Promise.resolve(this.#items.shift());
     }
@@ -100,7 +100,7 @@ export class Inbox {
     });
   }
 
-  async take(count, timeout = 5000) {
+  async take(count, timeout = 20000) {
     const items = [];
     for (let i = 0; i < count; i++) {
       items.push(await this.next(timeout));
