@@ -46,7 +46,7 @@ describe("Chromium", () => {
 
   async function lineEndingWith(page, suffix) {
     await page.waitForFunction((end) => [...document.querySelectorAll("#messages div")]
-      .some((div) => div.textContent.endsWith(end)), suffix, { timeout: 10000 });
+      .some((div) => div.textContent.endsWith(end)), suffix, { timeout: 30000 });
     return (await lines(page)).find((line) => line.endsWith(suffix));
   }
 
@@ -82,11 +82,11 @@ describe("Chromium", () => {
 
       await alice.close();
       await waitFor("the server's disconnect of alice's connection",
-        async () => (await chat.log()).includes("disconnect " + aliceId), 10000);
+        async () => (await chat.log()).includes("disconnect " + aliceId), 30000);
       assert.equal((await chat.log()).includes("disconnect " + bobId), false, "bob is still connected");
       await bob.close();
       await waitFor("the server's disconnect of bob's connection",
-        async () => (await chat.log()).includes("disconnect " + bobId), 10000);
+        async () => (await chat.log()).includes("disconnect " + bobId), 30000);
     } finally {
       await chat.remove();
     }
@@ -98,7 +98,7 @@ describe("Chromium", () => {
       const page = await browser.newPage();
       await page.goto(server.http + "/sockeye-chat.html");
       const status = (expected) => page.waitForFunction((state) => document.getElementById("status").textContent === state,
-        expected, { timeout: 10000 });
+        expected, { timeout: 30000 });
       await status("open");
       await page.fill("#text", "first");
       await page.press("#text", "Enter");

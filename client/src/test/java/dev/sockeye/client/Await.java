@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** Bounded waits: a test that would hang fails instead. */
 final class Await {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private Await() {
     }
