@@ -17,6 +17,8 @@ final class Deliveries {
     final Histogram latencies = new Histogram(3);
     /** seq → {delivered, slowest µs} */
     final Map<Integer, long[]> perEmit = new TreeMap<>();
+    /** The server's {@code OK fanout} reply, when the emits came from a {@code fanout} command. */
+    String emitterReply;
 
     /** Collects and merges the {@code report} of every load generator. */
     static Deliveries collect(List<ChildJvm> loads) throws IOException, InterruptedException {

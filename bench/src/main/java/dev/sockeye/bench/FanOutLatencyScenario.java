@@ -55,6 +55,9 @@ final class FanOutLatencyScenario implements Scenario {
             rows.add(samples.row(scenario, params, key + "last", "last client has it (median emit)", "ms", false));
             rows.add(samples.row(scenario, params, key + "worst last", "last client has it (worst emit)", "ms", false));
             rows.add(samples.row(scenario, params, key + "delivered", "delivered", "%", true));
+            rows.add(samples.row(scenario, params, key + "call", "time the emit call takes (sends run on the emitting thread)",
+                    "ms", false));
+            rows.add(samples.row(scenario, params, key + "interval", "interval achieved between emits", "ms", false));
         }
         if (!notes.isEmpty()) {
             rows.set(0, rows.get(0).withNote(String.join("; ", notes)));
@@ -75,18 +78,25 @@ final class FanOutLatencyScenario implements Scenario {
             samples.add(key + "last", mode, d.medianLastMillis());
             samples.add(key + "worst last", mode, d.worstLastMillis());
             samples.add(key + "delivered", mode, d.deliveredPercent(s.fanOutEmits(), held));
+            double interval = Double.parseDouble(ChildJvm.field(d.emitterReply, "intervalMs"));
+            double call = Double.parseDouble(ChildJvm.field(d.emitterReply, "callMs"));
+            samples.add(key + "interval", mode, interval);
+            samples.add(key + "call", mode, call);
             Bench.log(String.format("  run %d: p50 %.1f ms, p99 %.1f ms, max %.1f ms, last client %.1f ms,"
-                    + " delivered %.2f %%", run, d.percentileMillis(50), d.percentileMillis(99), d.maxMillis(),
-                    d.medianLastMillis(), d.deliveredPercent(s.fanOutEmits(), held)));
+                    + " delivered %.2f %%, emit call %.1f ms, interval %.1f ms", run, d.percentileMillis(50),
+                    d.percentileMillis(99), d.maxMillis(), d.medianLastMillis(),
+                    d.deliveredPercent(s.fanOutEmits(), held), call, interval));
         }
     }
 
     /** Runs {@code emits} emits to the room and waits until they are delivered (or stop arriving). */
     private static Deliveries emit(Bench.Fleet fleet, Sizes s, int emits, long recipients) throws Exception {
         Deliveries.reset(fleet.loads());
-        fleet.server().jvm().call("fanout fan " + s.fanOutPeriodMillis() + " " + emits,
-                Duration.ofMillis(emits * s.fanOutPeriodMillis()).plusSeconds(120));
+        String reply = fleet.server().jvm().call("fanout fan " + s.fanOutPeriodMillis() + " " + emits,
+                Duration.ofMillis(emits * s.fanOutPeriodMillis()).plusSeconds(300));
         Bench.awaitReceived(fleet.loads(), (long) emits * recipients);
-        return Deliveries.collect(fleet.loads());
+        Deliveries deliveries = Deliveries.collect(fleet.loads());
+        deliveries.emitterReply = reply;
+        return deliveries;
     }
 }

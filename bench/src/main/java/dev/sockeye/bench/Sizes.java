@@ -71,7 +71,7 @@ record Sizes(String name,
                 1_000, 16, Duration.ofSeconds(15), Duration.ofSeconds(5),
                 10_000, 2, Duration.ofSeconds(2),
                 19_500, 3, 17_000, 9_750, 3,
-                1, 3, 5, Duration.ofSeconds(1));
+                1, 5, 5, Duration.ofSeconds(1));
     }
 
     static Sizes smoke() {
