@@ -135,7 +135,7 @@ public final class TestClient implements AutoCloseable {
      * the system property {@code sockeye.test.frameWaitSeconds} (the container suites raise it: a
      * container's first use of a class can take longer on a loaded 2-core machine).
      */
-    private static final long WAIT_SECONDS = Long.getLong("sockeye.test.frameWaitSeconds", 5);
+    static final long WAIT_SECONDS = Long.getLong("sockeye.test.frameWaitSeconds", 5);
 
     /** @return the next frame, failing the test if none arrives within 5 seconds (see {@link #WAIT_SECONDS}) */
     public String next() throws InterruptedException {

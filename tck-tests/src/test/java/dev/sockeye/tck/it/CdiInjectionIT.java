@@ -2,7 +2,7 @@ package dev.sockeye.tck.it;
 
 import dev.sockeye.EventEndpoint;
 import dev.sockeye.OnEvent;
-import dev.sockeye.tck.TestClient;
+import dev.sockeye.tck.EventClient;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URL;
 import java.util.UUID;
 
-import static dev.sockeye.tck.TestClient.PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -105,17 +104,18 @@ class CdiInjectionIT {
     @ArquillianResource
     private URL base;
 
-    private String ask(TestClient client, String event, String payload) throws Exception {
-        client.emit(event, 0, payload);
-        String frame = client.next();
-        String head = PREFIX + event + ";0;";
-        assertEquals(head, frame.substring(0, Math.min(head.length(), frame.length())), frame);
-        return frame.substring(head.length());
+    private EventClient connect(String path) throws Exception {
+        return EventClient.to(Urls.ws(base, path)).record("greet", String.class).record("instance", String.class).connect();
+    }
+
+    private static String ask(EventClient client, String event, String payload) throws Exception {
+        client.emit(event, payload);
+        return client.next(event, String.class);
     }
 
     @Test
     void injectionWorksInAnEndpointClassThatIsNotABean() throws Exception {
-        try (TestClient a = TestClient.connect(Urls.ws(base, "/plain")); TestClient b = TestClient.connect(Urls.ws(base, "/plain"))) {
+        try (EventClient a = connect("/plain"); EventClient b = connect("/plain")) {
             assertEquals("Hello, Ada!", ask(a, "greet", "Ada"));
             assertNotEquals(ask(a, "instance", ""), ask(b, "instance", ""), "one instance per connection");
         }
@@ -123,7 +123,7 @@ class CdiInjectionIT {
 
     @Test
     void aDependentEndpointBeanHasOneInstancePerConnection() throws Exception {
-        try (TestClient a = TestClient.connect(Urls.ws(base, "/dependent")); TestClient b = TestClient.connect(Urls.ws(base, "/dependent"))) {
+        try (EventClient a = connect("/dependent"); EventClient b = connect("/dependent")) {
             assertEquals("Hello, Bob!", ask(a, "greet", "Bob"));
             assertNotEquals(ask(a, "instance", ""), ask(b, "instance", ""));
         }
@@ -131,7 +131,7 @@ class CdiInjectionIT {
 
     @Test
     void anApplicationScopedEndpointIsSharedByEveryConnection() throws Exception {
-        try (TestClient a = TestClient.connect(Urls.ws(base, "/shared")); TestClient b = TestClient.connect(Urls.ws(base, "/shared"))) {
+        try (EventClient a = connect("/shared"); EventClient b = connect("/shared")) {
             assertEquals("Hello, Cy!", ask(a, "greet", "Cy"));
             assertEquals(ask(a, "instance", ""), ask(b, "instance", ""));
         }

@@ -5,7 +5,7 @@ import dev.sockeye.EventEndpoint;
 import dev.sockeye.OnConnect;
 import dev.sockeye.OnEvent;
 import dev.sockeye.Target;
-import dev.sockeye.tck.TestClient;
+import dev.sockeye.tck.EventClient;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,8 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static dev.sockeye.tck.TestClient.PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * Many members emitting to one room at once in a container: every member receives every message
@@ -61,21 +62,22 @@ class ConcurrentRoomEmitsIT {
 
     @Test
     void everyMemberGetsEveryMessageOnceInEachSendersOrder() throws Exception {
-        List<TestClient> clients = new ArrayList<>();
+        List<EventClient> clients = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
             for (int i = 0; i < CLIENTS; i++) {
-                TestClient client = TestClient.connect(Urls.ws(base, "/room"));
-                assertEquals(PREFIX + "joined;0;", client.next());
+                EventClient client = EventClient.to(Urls.ws(base, "/room"))
+                        .record("joined", String.class).record("said", String.class).connect();
+                assertEquals("", client.next("joined", String.class));
                 clients.add(client);
             }
             List<Future<?>> senders = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
-                TestClient client = clients.get(c);
+                EventClient client = clients.get(c);
                 int sender = c;
                 senders.add(pool.submit(() -> {
                     for (int m = 0; m < MESSAGES; m++) {
-                        client.emit("say", 0, sender + ":" + m);
+                        client.emit("say", sender + ":" + m);
                     }
                     return null;
                 }));
@@ -83,10 +85,10 @@ class ConcurrentRoomEmitsIT {
             for (Future<?> sender : senders) {
                 sender.get(30, TimeUnit.SECONDS);
             }
-            for (TestClient client : clients) {
+            for (EventClient client : clients) {
                 Map<Integer, Integer> nextOf = new HashMap<>();
                 for (int i = 0; i < CLIENTS * MESSAGES; i++) {
-                    String text = client.next().substring((PREFIX + "said;0;").length());
+                    String text = client.next("said", String.class);
                     int sender = Integer.parseInt(text.substring(0, text.indexOf(':')));
                     int message = Integer.parseInt(text.substring(text.indexOf(':') + 1));
                     assertEquals(nextOf.getOrDefault(sender, 0), message, "sender " + sender + "'s order");
@@ -95,9 +97,11 @@ class ConcurrentRoomEmitsIT {
                 for (int s = 0; s < CLIENTS; s++) {
                     assertEquals(MESSAGES, nextOf.get(s), "every message of sender " + s);
                 }
+                assertNull(client.poll(Duration.ofMillis(100)), "no message twice");
+                client.assertNoErrors();
             }
         } finally {
-            for (TestClient client : clients) {
+            for (EventClient client : clients) {
                 client.close();
             }
             pool.shutdownNow();

@@ -7,7 +7,8 @@ import dev.sockeye.OnConnect;
 import dev.sockeye.OnError;
 import dev.sockeye.OnEvent;
 import dev.sockeye.PayloadDecodeException;
-import dev.sockeye.tck.TestClient;
+import dev.sockeye.client.ClientState;
+import dev.sockeye.tck.EventClient;
 
 import jakarta.websocket.CloseReason;
 
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 
-import static dev.sockeye.tck.TestClient.PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,32 +71,41 @@ class DecodeAndListenerFailuresIT {
     @ArquillianResource
     private URL base;
 
+    private EventClient connect(String path) throws Exception {
+        return EventClient.to(Urls.ws(base, path))
+                .record("count", Integer.class)
+                .record("decode-error", String.class)
+                .record("listener-error", String.class)
+                .connect();
+    }
+
     @Test
     void anUndecodablePayloadReachesTheErrorHandlerAndTheConnectionStaysOpen() throws Exception {
-        try (TestClient client = TestClient.connect(Urls.ws(base, "/failures"))) {
-            client.emit("count", 0, "abc");
-            String frame = client.next();
-            assertTrue(frame.startsWith(PREFIX + "decode-error;0;count|cannot decode the payload of event 'count' as int"), frame);
+        try (EventClient client = connect("/failures")) {
+            client.emit("count", "abc");
+            String error = client.next("decode-error", String.class);
+            assertTrue(error.startsWith("count|cannot decode the payload of event 'count' as int"), error);
 
-            client.emit("count", 1, "41");
-            assertEquals(PREFIX + "count;1;42", client.next());
-            assertTrue(client.isOpen());
+            client.emit("count", 41);
+            assertEquals(42, client.next("count", Integer.class));
+            assertEquals(ClientState.OPEN, client.client().state());
         }
     }
 
     @Test
     void aThrowingHandlerReachesTheErrorHandlerAndTheConnectionStaysOpen() throws Exception {
-        try (TestClient client = TestClient.connect(Urls.ws(base, "/failures"))) {
-            client.emit("boom", 0, "");
-            assertEquals(PREFIX + "listener-error;0;boom!", client.next());
-            client.emit("count", 1, "1");
-            assertEquals(PREFIX + "count;1;2", client.next());
+        try (EventClient client = connect("/failures")) {
+            client.emit("boom", "");
+            assertEquals("boom!", client.next("listener-error", String.class));
+            client.emit("count", 1);
+            assertEquals(2, client.next("count", Integer.class));
+            assertEquals(ClientState.OPEN, client.client().state());
         }
     }
 
     @Test
     void aThrowingConnectHandlerClosesWith1011() throws Exception {
-        try (TestClient client = TestClient.connect(Urls.ws(base, "/failing-connect"))) {
+        try (EventClient client = connect("/failing-connect")) {
             assertEquals(CloseReason.CloseCodes.UNEXPECTED_CONDITION, client.awaitClose().getCloseCode());
         }
     }

@@ -8,8 +8,8 @@ import dev.sockeye.OnConnect;
 import dev.sockeye.OnDisconnect;
 import dev.sockeye.OnEvent;
 import dev.sockeye.OnLeave;
+import dev.sockeye.tck.EventClient;
 import dev.sockeye.tck.RawWebSocket;
-import dev.sockeye.tck.TestClient;
 
 import jakarta.websocket.CloseReason;
 
@@ -33,7 +33,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
-import static dev.sockeye.tck.TestClient.PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +41,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * client, the server, another connection through the registry, a dropped TCP connection), it leaves
  * every room once, its own included, then disconnects once; frames emitted before a server
  * disconnect arrive before the close frame; a second disconnect reports "already disconnected".
- * An observer connection reads the server's lifecycle log.
+ * An observer connection reads the server's lifecycle log. The clients are
+ * {@link dev.sockeye.client.SockeyeClient}s, except the one whose TCP connection is dropped: a
+ * {@link RawWebSocket}, the only client that can vanish without a close frame.
  */
 @ExtendWith(ArquillianExtension.class)
 class DisconnectLifecycleIT {
@@ -123,30 +124,27 @@ class DisconnectLifecycleIT {
     @ArquillianResource
     private URL base;
 
-    private TestClient observer;
+    private EventClient observer;
 
     @BeforeEach
     void observe() throws Exception {
-        observer = TestClient.connect(Urls.ws(base, "/lifecycle?observer=1"));
+        observer = EventClient.to(Urls.ws(base, "/lifecycle?observer=1"))
+                .record("log", String.class).record("kick-twice", String.class).record("open", String.class)
+                .connect();
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         observer.close();
     }
 
     private String ask(String event, String payload) throws Exception {
-        observer.emit(event, 0, payload);
-        String frame = observer.next();
-        String head = PREFIX + event + ";0;";
-        assertTrue(frame.startsWith(head), frame);
-        return frame.substring(head.length());
+        observer.emit(event, payload);
+        return observer.next(event, String.class);
     }
 
-    private String idOf(TestClient client) throws Exception {
-        String frame = client.next();
-        assertTrue(frame.startsWith(PREFIX + "id;0;"), frame);
-        return frame.substring((PREFIX + "id;0;").length());
+    private EventClient connect() throws Exception {
+        return EventClient.to(Urls.ws(base, "/lifecycle")).record("id", String.class).record("bye", Integer.class).connect();
     }
 
     /** Waits for the disconnect, lets duplicates show, then checks three leaves (any order) then one disconnect. */
@@ -165,19 +163,20 @@ class DisconnectLifecycleIT {
 
     @Test
     void clientCloseLeavesEveryRoomOnceThenDisconnectsOnce() throws Exception {
-        TestClient client = TestClient.connect(Urls.ws(base, "/lifecycle"));
-        String id = idOf(client);
+        EventClient client = connect();
+        String id = client.next("id", String.class);
         client.close();
+        assertEquals(CloseReason.CloseCodes.NORMAL_CLOSURE, client.awaitClose().getCloseCode());
         assertLeftEveryRoomThenDisconnectedOnce(id);
     }
 
     @Test
     void serverDisconnectSendsQueuedFramesThenClose1000() throws Exception {
-        try (TestClient client = TestClient.connect(Urls.ws(base, "/lifecycle"))) {
-            String id = idOf(client);
-            client.emit("bye-please", 1, "20");
+        try (EventClient client = connect()) {
+            String id = client.next("id", String.class);
+            client.emit("bye-please", 20);
             for (int i = 1; i <= 20; i++) {
-                assertEquals(PREFIX + "bye;1;" + i, client.next(), "frame " + i + " of 20, in order, before the close");
+                assertEquals(i, client.next("bye", Integer.class), "event " + i + " of 20, in order, before the close");
             }
             assertEquals(CloseReason.CloseCodes.NORMAL_CLOSURE, client.awaitClose().getCloseCode());
             assertLeftEveryRoomThenDisconnectedOnce(id);
@@ -186,8 +185,8 @@ class DisconnectLifecycleIT {
 
     @Test
     void aSecondDisconnectReportsAlreadyDisconnectedAndFiresNothing() throws Exception {
-        try (TestClient client = TestClient.connect(Urls.ws(base, "/lifecycle"))) {
-            String id = idOf(client);
+        try (EventClient client = connect()) {
+            String id = client.next("id", String.class);
             String second = ask("kick-twice", id);
             assertTrue(second.contains("already disconnected"), second);
             assertEquals(CloseReason.CloseCodes.NORMAL_CLOSURE, client.awaitClose().getCloseCode());

@@ -8,7 +8,7 @@ import dev.sockeye.HandshakeRefusedException;
 import dev.sockeye.OnConnect;
 import dev.sockeye.OnEvent;
 import dev.sockeye.tck.Clients;
-import dev.sockeye.tck.TestClient;
+import dev.sockeye.tck.EventClient;
 
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.Endpoint;
@@ -23,6 +23,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,15 +37,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import static dev.sockeye.tck.TestClient.PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Spec §3 "IDs" and "origin" and the handshake settings in a container: unguessable distinct IDs
  * under concurrent upgrades; a custom generator that reads a header; a connected ID refused without
  * harming its owner; cross-origin browsers refused unless allowed; an authorizer's refusal; the
- * server's subprotocol preference; the handshake's headers, query and path parameters.
+ * server's subprotocol preference; the handshake's headers, query and path parameters. The
+ * connections are {@link dev.sockeye.client.SockeyeClient}s; refusals are checked by {@link Refusals}
+ * on a raw client (the HTTP status or close code is the point), and the subprotocol on a raw Jakarta
+ * session, because {@code SockeyeClient} does not expose the negotiated subprotocol.
  */
 @ExtendWith(ArquillianExtension.class)
 class HandshakeIT {
@@ -101,38 +103,42 @@ class HandshakeIT {
     @ArquillianResource
     private URL base;
 
-    private static String idOf(TestClient client) throws InterruptedException {
-        String frame = client.next();
-        assertTrue(frame.startsWith(PREFIX + "id;0;"), frame);
-        return frame.substring((PREFIX + "id;0;").length());
+    private static EventClient connect(URI uri, Map<String, String> headers) throws Exception {
+        return EventClient.to(uri, options -> headers.forEach(options::header))
+                .record("id", String.class).record("handshake", String.class).record("ping", String.class)
+                .connect();
     }
 
-    private java.net.URI users(String query) {
+    private static String idOf(EventClient client) throws InterruptedException {
+        return client.next("id", String.class);
+    }
+
+    private URI users(String query) {
         return Urls.ws(base, "/users/lobby?token=secret" + query);
     }
 
-    private static void assertServing(TestClient client) throws Exception {
-        client.emit("ping", 0, "");
-        String frame;
+    private static void assertServing(EventClient client) throws Exception {
+        client.emit("ping", "");
+        EventClient.Event event;
         do {
-            frame = client.next();
-        } while (!frame.startsWith(PREFIX + "ping;"));
-        assertEquals(PREFIX + "ping;0;pong", frame);
+            event = client.next();
+        } while (!event.name().equals("ping"));
+        assertEquals("pong", event.payload());
     }
 
     @Test
     void concurrentHandshakesEachGetADistinctRandomUuid() throws Exception {
         int count = 50;
         ExecutorService pool = Executors.newFixedThreadPool(10);
-        List<TestClient> clients = new ArrayList<>();
+        List<EventClient> clients = new ArrayList<>();
         try {
-            List<Future<TestClient>> connecting = new ArrayList<>();
+            List<Future<EventClient>> connecting = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                connecting.add(pool.submit(() -> TestClient.connect(Urls.ws(base, "/ids"))));
+                connecting.add(pool.submit(() -> connect(Urls.ws(base, "/ids"), Map.of())));
             }
             Set<String> ids = new HashSet<>();
-            for (Future<TestClient> future : connecting) {
-                TestClient client = future.get(30, TimeUnit.SECONDS);
+            for (Future<EventClient> future : connecting) {
+                EventClient client = future.get(30, TimeUnit.SECONDS);
                 clients.add(client);
                 String id = idOf(client);
                 assertEquals(id, UUID.fromString(id).toString(), "a UUID: " + id);
@@ -140,7 +146,7 @@ class HandshakeIT {
             }
             assertEquals(count, ids.size(), "every connection has its own ID");
         } finally {
-            for (TestClient client : clients) {
+            for (EventClient client : clients) {
                 client.close();
             }
             pool.shutdownNow();
@@ -149,7 +155,7 @@ class HandshakeIT {
 
     @Test
     void aCustomGeneratorReadsTheHeaderAndAConnectedIdIsRefused() throws Exception {
-        try (TestClient alice = TestClient.connect(users(""), Map.of("X-User", List.of("alice")))) {
+        try (EventClient alice = connect(users(""), Map.of("X-User", "alice"))) {
             assertEquals("alice", idOf(alice));
 
             Refusals.assertRefused(users(""), Map.of("X-User", List.of("alice")), 409);
@@ -160,9 +166,9 @@ class HandshakeIT {
 
     @Test
     void theHandshakeIsCopiedWithHeadersQueryAndPathParameters() throws Exception {
-        try (TestClient client = TestClient.connect(users("&tag=a%20b"), Map.of("X-Custom-Header", List.of("Value1")))) {
+        try (EventClient client = connect(users("&tag=a%20b"), Map.of("X-Custom-Header", "Value1"))) {
             idOf(client);
-            assertEquals(PREFIX + "handshake;0;lobby|a b|Value1|" + Urls.ws(base, "/users/lobby").getPath(), client.next());
+            assertEquals("lobby|a b|Value1|" + Urls.ws(base, "/users/lobby").getPath(), client.next("handshake", String.class));
         }
     }
 
@@ -170,12 +176,12 @@ class HandshakeIT {
     void crossOriginBrowsersAreRefusedUnlessAllowed() throws Exception {
         Refusals.assertRefused(Urls.ws(base, "/ids"), Map.of("Origin", List.of("http://evil.example")), 403);
         Refusals.assertRefused(users(""), Map.of("Origin", List.of("http://evil.example")), 403);
-        try (TestClient allowed = TestClient.connect(users(""), Map.of("Origin", List.of("http://app.example")))) {
+        try (EventClient allowed = connect(users(""), Map.of("Origin", "http://app.example"))) {
             idOf(allowed);
             assertServing(allowed);
         }
         String sameOrigin = "http://127.0.0.1:" + base.getPort();
-        try (TestClient same = TestClient.connect(Urls.ws(base, "/ids"), Map.of("Origin", List.of(sameOrigin)))) {
+        try (EventClient same = connect(Urls.ws(base, "/ids"), Map.of("Origin", sameOrigin))) {
             idOf(same);
         }
     }

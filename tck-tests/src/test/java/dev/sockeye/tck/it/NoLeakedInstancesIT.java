@@ -6,13 +6,14 @@ import dev.sockeye.EventEndpoint;
 import dev.sockeye.OnConnect;
 import dev.sockeye.OnEvent;
 import dev.sockeye.ee.EndpointPath;
-import dev.sockeye.tck.TestClient;
+import dev.sockeye.tck.EventClient;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -29,14 +30,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.sockeye.tck.TestClient.PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * 1,000 connections open and close on a CDI endpoint of each per-connection kind (a non-bean class
  * injected through {@code Unmanaged}, and a {@code @Dependent} bean): every instance that was
  * constructed is destroyed ({@code @PreDestroy}) when its connection ends, and the registry is empty.
- * {@code -Dsockeye.it.leakConnections=10000} runs more.
+ * {@code -Dsockeye.it.leakConnections=10000} runs more. The connections are
+ * {@link dev.sockeye.client.SockeyeClient}s, each closed with 1000 once its first event arrived.
  */
 @ExtendWith(ArquillianExtension.class)
 class NoLeakedInstancesIT {
@@ -135,31 +136,32 @@ class NoLeakedInstancesIT {
 
         String expected = "{dependent-created=" + CONNECTIONS + ", dependent-destroyed=" + CONNECTIONS
                 + ", plain-created=" + CONNECTIONS + ", plain-destroyed=" + CONNECTIONS + "} open=0";
-        try (TestClient stats = TestClient.connect(Urls.ws(base, "/stats"))) {
+        try (EventClient stats = EventClient.to(Urls.ws(base, "/stats")).record("stats", String.class).connect()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             String last;
             do {
-                stats.emit("stats", 0, "");
-                last = stats.next();
-                if (last.equals(PREFIX + "stats;0;" + expected)) {
+                stats.emit("stats", "");
+                last = stats.next("stats", String.class);
+                if (last.equals(expected)) {
                     break;
                 }
                 Thread.sleep(100);
             } while (System.nanoTime() < deadline);
-            assertEquals(PREFIX + "stats;0;" + expected, last);
+            assertEquals(expected, last);
         }
     }
 
     /** Opens the connections, {@value #BATCH} at a time, each fully open before it is closed. */
     private void cycle(String path) throws Exception {
         for (int done = 0; done < CONNECTIONS; done += BATCH) {
-            List<TestClient> batch = new ArrayList<>();
+            List<EventClient> batch = new ArrayList<>();
             for (int i = 0; i < BATCH; i++) {
-                batch.add(TestClient.connect(Urls.ws(base, path)));
+                batch.add(EventClient.to(Urls.ws(base, path)).record("open", String.class).connect());
             }
-            for (TestClient client : batch) {
-                assertEquals(PREFIX + "open;0;", client.next());
+            for (EventClient client : batch) {
+                assertEquals("", client.next("open", String.class));
                 client.close();
+                assertEquals(CloseReason.CloseCodes.NORMAL_CLOSURE, client.awaitClose().getCloseCode());
             }
         }
     }

@@ -4,7 +4,7 @@ import dev.sockeye.Config;
 import dev.sockeye.Sockeye;
 import dev.sockeye.SockeyeEndpoint;
 import dev.sockeye.Target;
-import dev.sockeye.tck.TestClient;
+import dev.sockeye.tck.EventClient;
 
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerApplicationConfig;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URL;
 import java.util.Set;
 
-import static dev.sockeye.tck.TestClient.PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -60,12 +59,16 @@ class ProgrammaticEndpointIT {
 
     @Test
     void theIrisChatWorksInTheContainer() throws Exception {
-        try (TestClient a = TestClient.connect(Urls.ws(base, "/chat")); TestClient b = TestClient.connect(Urls.ws(base, "/chat"))) {
-            assertEquals(PREFIX + "joined;0;room1", a.next());
-            assertEquals(PREFIX + "joined;0;room1", b.next());
-            a.emit("chat", 0, "hello");
-            assertEquals(PREFIX + "chat;0;From: 36: hello", a.next());
-            assertEquals(PREFIX + "chat;0;From: 36: hello", b.next());
+        try (EventClient a = chatter(); EventClient b = chatter()) {
+            assertEquals("room1", a.next("joined", String.class));
+            assertEquals("room1", b.next("joined", String.class));
+            a.emit("chat", "hello");
+            assertEquals("From: 36: hello", a.next("chat", String.class));
+            assertEquals("From: 36: hello", b.next("chat", String.class));
         }
+    }
+
+    private EventClient chatter() throws Exception {
+        return EventClient.to(Urls.ws(base, "/chat")).record("joined", String.class).record("chat", String.class).connect();
     }
 }

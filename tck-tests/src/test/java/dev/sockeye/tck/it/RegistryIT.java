@@ -7,7 +7,7 @@ import dev.sockeye.OnConnect;
 import dev.sockeye.OnEvent;
 import dev.sockeye.OnLeave;
 import dev.sockeye.Target;
-import dev.sockeye.tck.TestClient;
+import dev.sockeye.tck.EventClient;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -18,12 +18,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import static dev.sockeye.tck.TestClient.PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The registry in a container: it counts connections, lists room members, joins and removes a
@@ -87,46 +87,53 @@ class RegistryIT {
     @ArquillianResource
     private URL base;
 
-    private static String ask(TestClient client, String event, String payload) throws Exception {
-        client.emit(event, 0, payload);
-        String frame = client.next();
-        assertTrue(frame.startsWith(PREFIX + event + ";"), frame);
-        return frame.substring(frame.indexOf(';', (PREFIX + event + ";").length()) + 1);
+    private EventClient connect() throws Exception {
+        return EventClient.to(Urls.ws(base, "/registry"))
+                .record("id", String.class)
+                .record("count", Integer.class)
+                .record("join", Boolean.class)
+                .record("members", String.class)
+                .record("has-room", Boolean.class)
+                .record("announcement", String.class)
+                .record("left", String.class)
+                .connect();
     }
 
-    private static String idOf(TestClient client) throws Exception {
-        return client.next().substring((PREFIX + "id;0;").length());
+    private static <T> T ask(EventClient client, String event, String payload, Class<T> type) throws Exception {
+        client.emit(event, payload);
+        return client.next(event, type);
     }
 
     @Test
     void roomsAreManagedByConnectionIdFromOutsideTheConnection() throws Exception {
-        try (TestClient admin = TestClient.connect(Urls.ws(base, "/registry"));
-             TestClient a = TestClient.connect(Urls.ws(base, "/registry"));
-             TestClient b = TestClient.connect(Urls.ws(base, "/registry"))) {
-            idOf(admin);
-            String aId = idOf(a);
-            String bId = idOf(b);
-            assertEquals("3", ask(admin, "count", ""));
+        try (EventClient admin = connect(); EventClient a = connect(); EventClient b = connect()) {
+            admin.next("id", String.class);
+            String aId = a.next("id", String.class);
+            String bId = b.next("id", String.class);
+            assertEquals(3, ask(admin, "count", "", Integer.class));
 
-            assertEquals("true", ask(admin, "join", "news " + aId));
-            assertEquals("false", ask(admin, "join", "news " + aId), "already a member");
-            assertEquals("true", ask(admin, "join", "news " + bId));
-            assertEquals(java.util.stream.Stream.of(aId, bId).sorted().collect(Collectors.joining(",")),
-                    ask(admin, "members", "news"));
+            assertEquals(true, ask(admin, "join", "news " + aId, Boolean.class));
+            assertEquals(false, ask(admin, "join", "news " + aId, Boolean.class), "already a member");
+            assertEquals(true, ask(admin, "join", "news " + bId, Boolean.class));
+            assertEquals(Stream.of(aId, bId).sorted().collect(Collectors.joining(",")),
+                    ask(admin, "members", "news", String.class));
 
-            admin.emit("announce", 0, "news");
-            assertEquals(PREFIX + "announcement;0;news", a.next());
-            assertEquals(PREFIX + "announcement;0;news", b.next());
+            admin.emit("announce", "news");
+            assertEquals("news", a.next("announcement", String.class));
+            assertEquals("news", b.next("announcement", String.class));
             assertNull(admin.poll(Duration.ofMillis(200)), "the registry has no sender: only members receive");
 
-            admin.emit("leave-all", 0, aId);
-            assertEquals(PREFIX + "left;0;news", a.next(), "the leave handler runs");
-            assertEquals(bId, ask(admin, "members", "news"));
+            admin.emit("leave-all", aId);
+            assertEquals("news", a.next("left", String.class), "the leave handler runs");
+            assertEquals(bId, ask(admin, "members", "news", String.class));
 
-            admin.emit("leave-all", 0, bId);
-            assertEquals(PREFIX + "left;0;news", b.next());
-            assertEquals("false", ask(admin, "has-room", "news"), "an empty room disappears");
-            assertEquals("true", ask(admin, "has-room", aId), "own-ID rooms stay");
+            admin.emit("leave-all", bId);
+            assertEquals("news", b.next("left", String.class));
+            assertEquals(false, ask(admin, "has-room", "news", Boolean.class), "an empty room disappears");
+            assertEquals(true, ask(admin, "has-room", aId, Boolean.class), "own-ID rooms stay");
+            for (EventClient client : List.of(admin, a, b)) {
+                client.assertNoErrors();
+            }
         }
     }
 }

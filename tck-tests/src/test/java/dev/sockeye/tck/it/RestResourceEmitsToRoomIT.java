@@ -6,7 +6,7 @@ import dev.sockeye.EventEndpoint;
 import dev.sockeye.OnConnect;
 import dev.sockeye.Target;
 import dev.sockeye.ee.EndpointPath;
-import dev.sockeye.tck.TestClient;
+import dev.sockeye.tck.EventClient;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,7 +29,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import static dev.sockeye.tck.TestClient.PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -78,10 +77,9 @@ class RestResourceEmitsToRoomIT {
 
     @Test
     void aPostToTheResourceReachesTheRoomOnly() throws Exception {
-        try (TestClient sport = TestClient.connect(Urls.ws(base, "/news?topic=sport"));
-             TestClient tech = TestClient.connect(Urls.ws(base, "/news?topic=tech"))) {
-            assertEquals(PREFIX + "subscribed;0;sport", sport.next());
-            assertEquals(PREFIX + "subscribed;0;tech", tech.next());
+        try (EventClient sport = subscriber("sport"); EventClient tech = subscriber("tech")) {
+            assertEquals("sport", sport.next("subscribed", String.class));
+            assertEquals("tech", tech.next("subscribed", String.class));
 
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
                     HttpRequest.newBuilder(Urls.http(base, "/api/headlines/sport"))
@@ -91,8 +89,13 @@ class RestResourceEmitsToRoomIT {
 
             assertEquals(200, response.statusCode(), response.body());
             assertEquals("1", response.body(), "one member in the room");
-            assertEquals(PREFIX + "headline;0;Goal!", sport.next());
+            assertEquals("Goal!", sport.next("headline", String.class));
             assertNull(tech.poll(Duration.ofMillis(300)), "another room receives nothing");
         }
+    }
+
+    private EventClient subscriber(String topic) throws Exception {
+        return EventClient.to(Urls.ws(base, "/news?topic=" + topic))
+                .record("subscribed", String.class).record("headline", String.class).connect();
     }
 }
