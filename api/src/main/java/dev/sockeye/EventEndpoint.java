@@ -35,6 +35,20 @@ import java.util.function.Supplier;
  * lifecycle of the class's scope; without CDI a new instance is made for every connection with the
  * public no-argument constructor and dropped when the connection ends. The guide's "Annotated
  * endpoints" chapter describes both.
+ *
+ * <p>With {@code protocol = Protocol.NEFFOS} the class is a {@link NeffosController} served at the
+ * path by a neffos endpoint; all such classes of one path share that endpoint, one namespace each:
+ * <pre>{@code
+ * @EventEndpoint(value = "/echo", protocol = Protocol.NEFFOS)
+ * @NeffosController("default")
+ * public class EchoController {
+ *     @OnEvent("echo")
+ *     public String echo(String text) {
+ *         return text;
+ *     }
+ * }
+ * }</pre>
+ * Create them with {@link Sockeye#endpoints(Class[])}, or let {@code sockeye-jakarta-ee} deploy them.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -54,6 +68,14 @@ public @interface EventEndpoint {
      *         and asked once, when the endpoint is created. Default: {@link Config#defaults()}.
      */
     Class<? extends Supplier<Config>> config() default DefaultConfig.class;
+
+    /**
+     * @return the protocol the endpoint speaks; default {@link Protocol#IRIS}. With
+     *         {@link Protocol#NEFFOS} the class must also be annotated with {@link NeffosController},
+     *         and the classes of one path are grouped into one neffos endpoint, which fails to
+     *         deploy when they name different {@link #config()} classes.
+     */
+    Protocol protocol() default Protocol.IRIS;
 
     /** Supplies {@link Config#defaults()}: the default of {@link #config()}. */
     final class DefaultConfig implements Supplier<Config> {

@@ -4,6 +4,7 @@ import dev.sockeye.spi.EndpointProvider;
 
 import jakarta.websocket.DeploymentException;
 
+import java.util.List;
 import java.util.ServiceLoader;
 
 /**
@@ -44,6 +45,9 @@ public final class Sockeye {
      * the container. (In a web application with the {@code sockeye-jakarta-ee} jar, annotated
      * classes are found and deployed at start-up without this call.)
      *
+     * <p>For a {@link Protocol#NEFFOS} class the result is a neffos endpoint with the class's one
+     * namespace; to serve several namespaces at one path use {@link #endpoints(Class[])}.
+     *
      * @param endpointClass a public, concrete class annotated with {@link EventEndpoint}
      * @throws DeploymentException listing every invalid method of the class together, each with its
      *         parameter and what would have been accepted
@@ -51,6 +55,25 @@ public final class Sockeye {
      */
     public static SockeyeEndpoint endpoint(Class<?> endpointClass) throws DeploymentException {
         return provider().create(endpointClass);
+    }
+
+    /**
+     * Creates the endpoints of several {@link EventEndpoint} classes, what {@code sockeye-jakarta-ee}
+     * does at start-up: each {@link Protocol#IRIS} class is one endpoint; the {@link Protocol#NEFFOS}
+     * classes of one path (each also a {@link NeffosController}) are one neffos endpoint with a
+     * namespace per class, in the order of the path's first class. Every class is checked, here.
+     * Nothing is deployed yet: pass each result's {@link SockeyeEndpoint#serverEndpointConfig()} to
+     * the container.
+     *
+     * @param endpointClasses public, concrete classes annotated with {@link EventEndpoint}
+     * @return the endpoints, one per Iris class and one per neffos path
+     * @throws DeploymentException if any class is invalid, listing the problems of every class
+     *         together; also when neffos classes of one path name different configs, or an Iris
+     *         endpoint and a neffos one claim the same path. No endpoint is created then.
+     * @throws IllegalStateException if no implementation ({@code sockeye-impl}) is on the class path
+     */
+    public static List<SockeyeEndpoint> endpoints(Class<?>... endpointClasses) throws DeploymentException {
+        return provider().create(List.of(endpointClasses));
     }
 
     /**

@@ -19,6 +19,15 @@ public interface SockeyeEndpoint {
     /** @return the endpoint's configuration */
     Config config();
 
+    /**
+     * @return the protocol the endpoint speaks: {@link Protocol#NEFFOS} for the endpoints of
+     *         {@link Sockeye#neffosEndpoint} and of neffos {@link EventEndpoint} classes,
+     *         {@link Protocol#IRIS} (the default) for the others
+     */
+    default Protocol protocol() {
+        return Protocol.IRIS;
+    }
+
     /** @return the registry of this endpoint's connections; usable before and after deployment */
     ConnectionRegistry registry();
 

@@ -6,6 +6,8 @@ import dev.sockeye.SockeyeEndpoint;
 
 import jakarta.websocket.DeploymentException;
 
+import java.util.List;
+
 /**
  * Creates endpoints; found with {@link java.util.ServiceLoader}. The {@code sockeye-impl} jar
  * provides the one implementation. Not for application code: use {@link dev.sockeye.Sockeye}.
@@ -17,6 +19,12 @@ public interface EndpointProvider {
 
     /** @return a new endpoint for an annotated class; see {@link dev.sockeye.Sockeye#endpoint(Class)} */
     SockeyeEndpoint create(Class<?> endpointClass) throws DeploymentException;
+
+    /**
+     * @return the endpoints of several annotated classes, neffos ones grouped by path; see
+     *         {@link dev.sockeye.Sockeye#endpoints(Class[])}
+     */
+    List<SockeyeEndpoint> create(List<Class<?>> endpointClasses) throws DeploymentException;
 
     /**
      * @param sharedWith the endpoint whose registry the new one shares, or {@code null} for its own

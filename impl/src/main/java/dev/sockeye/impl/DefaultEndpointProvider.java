@@ -2,11 +2,17 @@ package dev.sockeye.impl;
 
 import dev.sockeye.Config;
 import dev.sockeye.ConnectionListener;
+import dev.sockeye.EventEndpoint;
+import dev.sockeye.Namespaces;
+import dev.sockeye.Protocol;
 import dev.sockeye.SockeyeEndpoint;
 import dev.sockeye.impl.annotated.AnnotatedEndpoint;
+import dev.sockeye.impl.neffos.NeffosEndpoint;
 import dev.sockeye.spi.EndpointProvider;
 
 import jakarta.websocket.DeploymentException;
+
+import java.util.List;
 
 /** The {@link EndpointProvider} found by {@link java.util.ServiceLoader}. */
 public final class DefaultEndpointProvider implements EndpointProvider {
@@ -18,14 +24,22 @@ public final class DefaultEndpointProvider implements EndpointProvider {
 
     @Override
     public SockeyeEndpoint create(Class<?> endpointClass) throws DeploymentException {
+        EventEndpoint annotation = endpointClass.getAnnotation(EventEndpoint.class);
+        if (annotation != null && annotation.protocol() == Protocol.NEFFOS) {
+            return EndpointClasses.neffos(annotation.value(), List.of(endpointClass));
+        }
         AnnotatedEndpoint annotated = AnnotatedEndpoint.prepare(endpointClass);
         return new DefaultEndpoint(annotated.path(), annotated.config(), annotated.listener());
     }
 
     @Override
-    public SockeyeEndpoint createNeffos(String path, Config config, dev.sockeye.Namespaces namespaces,
+    public List<SockeyeEndpoint> create(List<Class<?>> endpointClasses) throws DeploymentException {
+        return EndpointClasses.create(endpointClasses);
+    }
+
+    @Override
+    public SockeyeEndpoint createNeffos(String path, Config config, Namespaces namespaces,
                                         SockeyeEndpoint sharedWith) throws DeploymentException {
-        return dev.sockeye.impl.neffos.NeffosEndpoint.create(path, config, namespaces, sharedWith,
-                ContainerSupport.extensions(config));
+        return NeffosEndpoint.create(path, config, namespaces, sharedWith, ContainerSupport.extensions(config));
     }
 }

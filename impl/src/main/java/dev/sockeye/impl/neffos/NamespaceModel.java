@@ -3,6 +3,8 @@ package dev.sockeye.impl.neffos;
 import dev.sockeye.Events;
 import dev.sockeye.NamespaceHook;
 import dev.sockeye.Namespaces;
+import dev.sockeye.impl.annotated.AnnotatedEndpoint;
+import dev.sockeye.impl.annotated.Instances;
 import dev.sockeye.spi.EndpointInstances;
 
 import jakarta.websocket.DeploymentException;
@@ -53,18 +55,13 @@ record NamespaceModel(String name,
             Builder builder = annotation == null ? null : builders.computeIfAbsent(annotation.value(), Builder::new);
             ControllerScanner.Controller controller = ControllerScanner.scan(type,
                     builder == null ? 0 : builder.controllers.size(), problems);
-            EndpointInstances.Factory<?> factory = ControllerInstances.factory(type, problems);
+            EndpointInstances.Factory<?> factory = Instances.factory(type, problems);
             if (problems.size() == before && builder != null) {
                 builder.add(controller, factory, problems);
             }
         }
         if (!problems.isEmpty()) {
-            StringBuilder message = new StringBuilder("cannot deploy the neffos namespaces: ").append(problems.size())
-                    .append(problems.size() == 1 ? " problem" : " problems");
-            for (int i = 0; i < problems.size(); i++) {
-                message.append("\n  ").append(i + 1).append(". ").append(problems.get(i));
-            }
-            throw new DeploymentException(message.toString());
+            throw AnnotatedEndpoint.failure("the neffos namespaces", problems);
         }
         Map<String, NamespaceModel> models = new LinkedHashMap<>();
         builders.forEach((name, builder) -> models.put(name, builder.build()));

@@ -3,6 +3,7 @@ package dev.sockeye.impl.neffos;
 import dev.sockeye.Config;
 import dev.sockeye.ConnectionRegistry;
 import dev.sockeye.Namespaces;
+import dev.sockeye.Protocol;
 import dev.sockeye.SockeyeEndpoint;
 import dev.sockeye.impl.codec.IrisCodec;
 import dev.sockeye.impl.codec.PayloadDecoder;
@@ -81,6 +82,11 @@ public final class NeffosEndpoint implements SockeyeEndpoint {
     @Override
     public Config config() {
         return config;
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.NEFFOS;
     }
 
     @Override

@@ -1,0 +1,124 @@
+package dev.sockeye.impl;
+
+import dev.sockeye.Config;
+import dev.sockeye.EventEndpoint;
+import dev.sockeye.Namespaces;
+import dev.sockeye.NeffosController;
+import dev.sockeye.Protocol;
+import dev.sockeye.SockeyeEndpoint;
+import dev.sockeye.impl.annotated.AnnotatedEndpoint;
+import dev.sockeye.impl.annotated.Instances;
+import dev.sockeye.impl.neffos.NeffosEndpoint;
+
+import jakarta.websocket.DeploymentException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a set of {@link EventEndpoint} classes into endpoints: one per {@link Protocol#IRIS} class,
+ * one neffos endpoint per path of the {@link Protocol#NEFFOS} classes (their namespaces together).
+ * Every class is checked before anything is created, and all problems fail together.
+ */
+final class EndpointClasses {
+
+    private EndpointClasses() {
+    }
+
+    /**
+     * @throws DeploymentException {@code <n> of <m> endpoint classes cannot be deployed; nothing was
+     *         deployed}, then the failure of each class or neffos path, each naming its classes
+     */
+    static List<SockeyeEndpoint> create(List<Class<?>> classes) throws DeploymentException {
+        List<SockeyeEndpoint> endpoints = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        Map<String, List<Class<?>>> neffosPaths = new LinkedHashMap<>();
+        Map<String, Class<?>> irisPaths = new LinkedHashMap<>();
+        int failed = 0;
+        for (Class<?> type : classes) {
+            EventEndpoint annotation = type.getAnnotation(EventEndpoint.class);
+            if (annotation != null && annotation.protocol() == Protocol.NEFFOS) {
+                neffosPaths.computeIfAbsent(annotation.value(), path -> new ArrayList<>()).add(type);
+                continue;
+            }
+            if (type.isAnnotationPresent(NeffosController.class)) {
+                failures.add("cannot deploy the Sockeye endpoint " + type.getName() + ": it is a @NeffosController "
+                        + "on an Iris-protocol @EventEndpoint; accepted: @EventEndpoint(value = ..., protocol = "
+                        + "Protocol.NEFFOS)");
+                failed++;
+                continue;
+            }
+            try {
+                SockeyeEndpoint endpoint = new DefaultEndpointProvider().create(type);
+                endpoints.add(endpoint);
+                irisPaths.put(endpoint.path(), type);
+            } catch (DeploymentException | RuntimeException e) {
+                failures.add(e.getMessage());
+                failed++;
+            }
+        }
+        for (Map.Entry<String, List<Class<?>>> path : neffosPaths.entrySet()) {
+            List<Class<?>> types = path.getValue();
+            Class<?> iris = irisPaths.get(path.getKey());
+            try {
+                if (iris != null) {
+                    throw new DeploymentException("cannot deploy the neffos endpoint " + path.getKey() + " of "
+                            + names(types) + ": the Iris-protocol endpoint " + iris.getName() + " has the same path");
+                }
+                endpoints.add(neffos(path.getKey(), types));
+            } catch (DeploymentException | RuntimeException e) {
+                failures.add(e.getMessage());
+                failed += types.size() + (iris == null ? 0 : 1);
+            }
+        }
+        if (!failures.isEmpty()) {
+            endpoints.forEach(SockeyeEndpoint::close);
+            throw new DeploymentException(failed + " of " + classes.size() + " endpoint classes cannot be deployed; "
+                    + "nothing was deployed\n" + String.join("\n", failures));
+        }
+        return List.copyOf(endpoints);
+    }
+
+    /** One neffos endpoint for the classes of one path: one config among them, a namespace each. */
+    static SockeyeEndpoint neffos(String path, List<Class<?>> types) throws DeploymentException {
+        List<String> problems = new ArrayList<>();
+        Map<Class<?>, List<Class<?>>> byConfig = new LinkedHashMap<>();
+        for (Class<?> type : types) {
+            byConfig.computeIfAbsent(type.getAnnotation(EventEndpoint.class).config(), c -> new ArrayList<>()).add(type);
+            if (!type.isAnnotationPresent(NeffosController.class)) {
+                problems.add(type.getSimpleName() + " has protocol NEFFOS but no @NeffosController; accepted: "
+                        + "@NeffosController(\"namespace\") next to @EventEndpoint");
+            }
+        }
+        if (byConfig.size() > 1) {
+            problems.add("its classes name different configs, " + byConfig.entrySet().stream()
+                    .map(e -> e.getKey().getSimpleName() + " by " + names(e.getValue()))
+                    .collect(Collectors.joining(", ")) + "; accepted: the same config class (or none) on every "
+                    + "class of a path, which is one endpoint");
+        }
+        Config config = problems.isEmpty() ? Instances.config(configOf(types.get(0)), problems) : null;
+        if (!problems.isEmpty()) {
+            throw AnnotatedEndpoint.failure("the neffos endpoint " + path + " of " + names(types), problems);
+        }
+        Namespaces.Builder namespaces = Namespaces.builder();
+        types.forEach(namespaces::controller);
+        try {
+            return NeffosEndpoint.create(path, config, namespaces.build(), null, ContainerSupport.extensions(config));
+        } catch (DeploymentException | IllegalArgumentException e) {
+            throw new DeploymentException("cannot deploy the neffos endpoint " + path + " of " + names(types) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Class<? extends Supplier<Config>> configOf(Class<?> type) {
+        return type.getAnnotation(EventEndpoint.class).config();
+    }
+
+    private static String names(List<Class<?>> types) {
+        return types.stream().map(Class::getName).collect(Collectors.joining(", "));
+    }
+}
