@@ -28,6 +28,9 @@ import java.util.Set;
  * depending on the order of initializers; the endpoints are then deployed by {@link SockeyeDeployer}
  * when the context is initialized.
  *
+ * <p>The neffos classes ({@code protocol = Protocol.NEFFOS}) of one path are one neffos endpoint,
+ * whose path gets {@link ReconnectProbeFilter} ({@code HEAD} answers 302).
+ *
  * <p>It also maps {@link IrisScriptServlet} at {@code /iris-ws.js}, unless the context parameter
  * {@value #SCRIPT_PARAMETER} is {@code false}.
  */
@@ -51,6 +54,7 @@ public final class SockeyeInitializer implements ServletContainerInitializer {
                     + "; deploying when the context is initialized");
         }
         context.addListener(deployer);
+        ReconnectProbeFilter.register(context, endpoints);
         if (!"false".equals(context.getInitParameter(SCRIPT_PARAMETER))) {
             IrisScriptServlet.register(context, prefix(endpoints));
         }
@@ -70,24 +74,18 @@ public final class SockeyeInitializer implements ServletContainerInitializer {
         return found;
     }
 
-    /** Creates every endpoint, or fails with the problems of all the invalid classes. */
+    /**
+     * Creates every endpoint (the neffos classes of one path together), or fails with the problems
+     * of all the invalid classes.
+     */
     private static List<SockeyeEndpoint> create(List<Class<?>> types) throws ServletException {
-        List<SockeyeEndpoint> endpoints = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        for (Class<?> type : types) {
-            try {
-                endpoints.add(Sockeye.endpoint(type));
-            } catch (DeploymentException | RuntimeException e) {
-                failures.add(e.getMessage());
-            }
-        }
-        if (!failures.isEmpty()) {
-            ServletException failure = new ServletException("Sockeye: " + failures.size() + " of " + types.size()
-                    + " endpoint classes cannot be deployed; nothing was deployed\n" + String.join("\n", failures));
+        try {
+            return Sockeye.endpoints(types.toArray(Class<?>[]::new));
+        } catch (DeploymentException | RuntimeException e) {
+            ServletException failure = new ServletException("Sockeye: " + e.getMessage(), e);
             LOG.log(System.Logger.Level.ERROR, failure.getMessage());
             throw failure;
         }
-        return endpoints;
     }
 
     /** The prefix the script speaks: the endpoints' one if they all agree, else the default. */

@@ -1,0 +1,97 @@
+package dev.sockeye.ee;
+
+import dev.sockeye.Protocol;
+import dev.sockeye.SockeyeEndpoint;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Answers a plain HTTP {@code HEAD} on a neffos endpoint's path with {@code 302 Found}, as the
+ * original neffos server does: neffos.js polls its endpoint with {@code HEAD} before it reconnects
+ * (wire protocols §2.1). Every other request passes on unchanged (WebSocket upgrades are
+ * {@code GET}s). A path with {@code {template}} variables is mapped by its fixed prefix and matched
+ * here; an endpoint at the root path {@code /} is left alone, so as not to filter the whole
+ * application.
+ */
+public final class ReconnectProbeFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final String NAME = "dev.sockeye.neffos-reconnect-probe";
+
+    private final List<Pattern> paths;
+
+    private ReconnectProbeFilter(List<Pattern> paths) {
+        this.paths = List.copyOf(paths);
+    }
+
+    /** Maps the filter at the paths of the neffos endpoints, if there is any. */
+    static void register(ServletContext context, List<SockeyeEndpoint> endpoints) {
+        List<Pattern> patterns = new ArrayList<>();
+        List<String> mappings = new ArrayList<>();
+        for (SockeyeEndpoint endpoint : endpoints) {
+            String path = endpoint.path();
+            if (endpoint.protocol() != Protocol.NEFFOS || path.length() < 2) {
+                continue;
+            }
+            int template = path.indexOf('{');
+            if (template < 0) {
+                mappings.add(path);
+            } else {
+                String prefix = path.substring(0, path.lastIndexOf('/', template));
+                if (prefix.isEmpty()) {
+                    continue;
+                }
+                mappings.add(prefix + "/*");
+            }
+            patterns.add(pattern(path));
+        }
+        if (mappings.isEmpty()) {
+            return;
+        }
+        FilterRegistration.Dynamic registration = context.addFilter(NAME, new ReconnectProbeFilter(patterns));
+        if (registration != null) {
+            registration.addMappingForUrlPatterns(null, false, mappings.toArray(String[]::new));
+        }
+    }
+
+    /** {@code /chat/{room}} matches {@code /chat/} followed by one non-empty segment. */
+    private static Pattern pattern(String path) {
+        String[] fixed = path.split("\\{[^}/]+}", -1);
+        StringBuilder regex = new StringBuilder(Pattern.quote(fixed[0]));
+        for (int i = 1; i < fixed.length; i++) {
+            regex.append("[^/]+").append(Pattern.quote(fixed[i]));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if ("HEAD".equals(request.getMethod()) && matches(request)) {
+            response.setStatus(HttpServletResponse.SC_FOUND);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private boolean matches(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (Pattern pattern : paths) {
+            if (pattern.matcher(path).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
