@@ -128,15 +128,14 @@ public final class IrisCodec implements MessageCodec {
             }
             return new OutboundFrame.Binary(ByteBuffer.wrap(bytes));
         }
-        String header = header(message.event(), message.type());
         if (message.textBody() != null) {
-            String text = header + message.textBody();
+            String text = prefix + message.event() + ';' + message.type() + ';' + message.textBody();
             if (binaryMessages) {
                 return new OutboundFrame.Binary(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
             }
             return new OutboundFrame.Text(text, Utf8.encodedLength(text));
         }
-        return bytesEvent(header, message.bytesBody());
+        return bytesEvent(header(message.event(), message.type()), message.bytesBody());
     }
 
     /**

@@ -8,7 +8,7 @@ import dev.sockeye.impl.codec.OutboundFrame;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -26,7 +26,48 @@ import java.util.function.Consumer;
  */
 public final class OutboundQueue {
 
-    private record Pending(OutboundFrame frame, Delivery delivery) {
+    /**
+     * A queued frame, and the completion of its write: one object per frame. The hand-off state
+     * says which side continues draining after a write: 0 while the write is in progress, 1 when
+     * it ended before {@link #writeAndContinueInline} returned (the drainer's loop goes on), 2 when
+     * {@code writeAndContinueInline} returned first (the completion resumes draining).
+     */
+    private final class Pending implements Consumer<Throwable> {
+        private static final AtomicIntegerFieldUpdater<Pending> HANDOFF =
+                AtomicIntegerFieldUpdater.newUpdater(Pending.class, "handoff");
+
+        private final OutboundFrame frame;
+        private final Delivery delivery;
+        private volatile int handoff;
+
+        Pending(OutboundFrame frame, Delivery delivery) {
+            this.frame = frame;
+            this.delivery = delivery;
+        }
+
+        OutboundFrame frame() {
+            return frame;
+        }
+
+        Delivery delivery() {
+            return delivery;
+        }
+
+        /** The write ended: {@code failure} is {@code null} on success. */
+        @Override
+        public void accept(Throwable failure) {
+            queuedBytes.addAndGet(-frame.size());
+            if (failure == null) {
+                delivery.sent();
+            } else {
+                delivery.failed(failure);
+                failureListener.accept(failure);
+            }
+            if (!HANDOFF.compareAndSet(this, 0, 1)) {
+                draining.set(false);
+                drain();
+            }
+        }
     }
 
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -73,7 +114,16 @@ public final class OutboundQueue {
             }
             return;
         }
-        queue.offer(new Pending(frame, delivery));
+        Pending pending = new Pending(frame, delivery);
+        if (queue.isEmpty() && draining.compareAndSet(false, true)) {
+            // nothing waits and nobody drains: write it at once instead of through the queue
+            if (writeAndContinueInline(pending)) {
+                draining.set(false);
+                drain();
+            }
+            return;
+        }
+        queue.offer(pending);
         if (closedCause != null) {
             failQueued();
             return;
@@ -168,31 +218,17 @@ public final class OutboundQueue {
             pending.delivery().sent();
             return true;
         }
-        AtomicInteger handoff = new AtomicInteger();
-        Consumer<Throwable> done = failure -> {
-            queuedBytes.addAndGet(-pending.frame().size());
-            if (failure == null) {
-                pending.delivery().sent();
-            } else {
-                pending.delivery().failed(failure);
-                failureListener.accept(failure);
-            }
-            if (!handoff.compareAndSet(0, 1)) {
-                draining.set(false);
-                drain();
-            }
-        };
         if (closedCause != null) {
             queuedBytes.addAndGet(-pending.frame().size());
             pending.delivery().failed(closedCause);
             return true;
         }
         try {
-            writer.write(pending.frame(), done);
+            writer.write(pending.frame(), pending);
         } catch (RuntimeException e) {
-            done.accept(e);
+            pending.accept(e);
         }
-        return !handoff.compareAndSet(0, 2);
+        return !Pending.HANDOFF.compareAndSet(pending, 0, 2);
     }
 
     private static int sizeOf(Pending pending) {

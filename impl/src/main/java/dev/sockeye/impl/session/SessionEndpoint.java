@@ -69,17 +69,15 @@ public final class SessionEndpoint extends Endpoint {
     }
 
     private void onText(String text) {
-        if (tooBig(utf8Length(text))) {
-            return;
+        if (!tooBig(utf8Length(text))) {
+            handle(text);
         }
-        handle(() -> context.codec().decode(text));
     }
 
     private void onBinary(ByteBuffer bytes) {
-        if (tooBig(bytes.remaining())) {
-            return;
+        if (!tooBig(bytes.remaining())) {
+            handle(bytes);
         }
-        handle(() -> context.codec().decode(bytes));
     }
 
     /**
@@ -99,11 +97,17 @@ public final class SessionEndpoint extends Endpoint {
         return true;
     }
 
-    /** The UTF-8 length of {@code text}, stopping early once it is certainly over the limit. */
+    /**
+     * The UTF-8 length of {@code text}, or a value that compares with the limit as it would: the
+     * char count when that alone decides (over the limit, or at most a third of it).
+     */
     private long utf8Length(String text) {
         int max = context.config().maxMessageSize();
         if (text.length() > max) {
             return text.length();
+        }
+        if (text.length() <= max / 3) {
+            return text.length(); // three UTF-8 bytes per char at most: certainly within the limit
         }
         long bytes = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -122,7 +126,8 @@ public final class SessionEndpoint extends Endpoint {
         return bytes;
     }
 
-    private void handle(java.util.function.Supplier<InboundMessage> decode) {
+    /** Decodes a text ({@code String}) or binary ({@code ByteBuffer}) frame and dispatches it. */
+    private void handle(Object frame) {
         LiveConnection live = connection;
         if (live == null || !live.isOpen()) {
             return;
@@ -130,7 +135,8 @@ public final class SessionEndpoint extends Endpoint {
         live.markRead();
         InboundMessage message;
         try {
-            message = decode.get();
+            message = frame instanceof String text ? context.codec().decode(text)
+                    : context.codec().decode((ByteBuffer) frame);
         } catch (MalformedFrameException e) {
             live.listeners().error(e);
             return;

@@ -5,8 +5,14 @@ import dev.sockeye.impl.send.FrameWriter;
 
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -16,13 +22,26 @@ import java.util.function.Consumer;
  * but Tyrus 2.1 ignores it (its {@code setWriteTimeout} does nothing), so a write to a peer that
  * stopped reading would otherwise never end. When the timer fires first, the write is reported
  * failed with a {@link WriteTimeoutException} and its late completion, if any, is ignored.
+ *
+ * <p>The timer is not scheduled per write: scheduling and cancelling a task on every frame cost a
+ * lock on the timer's queue and often a wake-up of its thread, for writes that nearly always end in
+ * microseconds. Instead one check per connection is armed when a write starts and none is armed; when
+ * it fires it fails the write in progress if that write is past its deadline, re-arms itself for the
+ * deadline of a younger write, and disarms when no write is in progress. Deadlines only grow, so the
+ * check never fires later than the deadline of the write in progress.
  */
 public final class SessionWriter implements FrameWriter {
 
-    private static final java.nio.ByteBuffer EMPTY = java.nio.ByteBuffer.allocate(0);
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final RemoteEndpoint.Async remote;
     private final long writeTimeoutMillis;
+    private final long writeTimeoutNanos;
+    /** The write in progress (the outbound queue writes one frame at a time), or {@code null}. */
+    private final AtomicReference<Write> current = new AtomicReference<>();
+    /** Whether {@link #checkDeadline} is scheduled. */
+    private final AtomicBoolean armed = new AtomicBoolean();
+    private final Runnable deadlineCheck = this::checkDeadline;
 
     /** The write did not end within the configured write timeout. */
     public static final class WriteTimeoutException extends dev.sockeye.SockeyeException {
@@ -37,6 +56,7 @@ public final class SessionWriter implements FrameWriter {
     public SessionWriter(Session session, long writeTimeoutMillis) {
         this.remote = session.getAsyncRemote();
         this.writeTimeoutMillis = writeTimeoutMillis;
+        this.writeTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(writeTimeoutMillis);
         if (writeTimeoutMillis > 0) {
             remote.setSendTimeout(writeTimeoutMillis);
         }
@@ -44,38 +64,77 @@ public final class SessionWriter implements FrameWriter {
 
     @Override
     public void write(OutboundFrame frame, Consumer<Throwable> whenDone) {
-        Consumer<Throwable> done = whenDone;
-        if (writeTimeoutMillis > 0) {
-            java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
-            java.util.concurrent.ScheduledFuture<?> timer = Heartbeats.after(
-                    java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(writeTimeoutMillis), () -> {
-                        if (ended.compareAndSet(false, true)) {
-                            whenDone.accept(new WriteTimeoutException(writeTimeoutMillis));
-                        }
-                    });
-            done = failure -> {
-                timer.cancel(false);
-                if (ended.compareAndSet(false, true)) {
-                    whenDone.accept(failure);
-                }
-            };
-        }
-        writeNow(frame, done);
-    }
-
-    private void writeNow(OutboundFrame frame, Consumer<Throwable> done) {
-        SendHandler handler = result -> done.accept(result.isOK() ? null : result.getException());
-        if (frame instanceof OutboundFrame.Text text) {
-            remote.sendText(text.text(), handler);
-        } else if (frame instanceof OutboundFrame.Ping) {
+        if (frame instanceof OutboundFrame.Ping) {
             try {
                 remote.sendPing(EMPTY.duplicate());
-                done.accept(null);
+                whenDone.accept(null);
             } catch (java.io.IOException | RuntimeException e) {
-                done.accept(e);
+                whenDone.accept(e);
             }
-        } else {
-            remote.sendBinary(((OutboundFrame.Binary) frame).payload(), handler);
+            return;
+        }
+        Write write = new Write(whenDone);
+        if (writeTimeoutNanos > 0) {
+            write.deadline = System.nanoTime() + writeTimeoutNanos;
+            current.set(write);
+            if (armed.compareAndSet(false, true)) {
+                Heartbeats.after(writeTimeoutNanos, deadlineCheck);
+            }
+        }
+        try {
+            if (frame instanceof OutboundFrame.Text text) {
+                remote.sendText(text.text(), write);
+            } else {
+                remote.sendBinary(((OutboundFrame.Binary) frame).payload(), write);
+            }
+        } catch (RuntimeException e) {
+            write.end(e);
+        }
+    }
+
+    /** Runs on the timer thread: fails an overdue write, then re-arms for the write in progress, if any. */
+    private void checkDeadline() {
+        Write write = current.get();
+        if (write != null) {
+            long left = write.deadline - System.nanoTime();
+            if (left > 0) {
+                Heartbeats.after(left, deadlineCheck);
+                return;
+            }
+            write.end(new WriteTimeoutException(writeTimeoutMillis));
+        }
+        armed.set(false);
+        // a write may have started between the read above and the disarming: it needs a check too
+        Write started = current.get();
+        if (started != null && armed.compareAndSet(false, true)) {
+            Heartbeats.after(Math.max(0, started.deadline - System.nanoTime()), deadlineCheck);
+        }
+    }
+
+    /** One write: the container's completion handler, ended once by the container or by the timer. */
+    private final class Write implements SendHandler {
+        private static final AtomicIntegerFieldUpdater<Write> ENDED =
+                AtomicIntegerFieldUpdater.newUpdater(Write.class, "ended");
+
+        private final Consumer<Throwable> whenDone;
+        private long deadline;
+        private volatile int ended;
+
+        Write(Consumer<Throwable> whenDone) {
+            this.whenDone = whenDone;
+        }
+
+        @Override
+        public void onResult(SendResult result) {
+            end(result.isOK() ? null : result.getException());
+        }
+
+        void end(Throwable failure) {
+            if (ENDED.compareAndSet(this, 0, 1)) {
+                // cleared before the queue hears of it: its next write may start inside whenDone
+                current.compareAndSet(this, null);
+                whenDone.accept(failure);
+            }
         }
     }
 }
