@@ -31,6 +31,9 @@ import java.util.Set;
  * <p>The neffos classes ({@code protocol = Protocol.NEFFOS}) of one path are one neffos endpoint,
  * whose path gets {@link ReconnectProbeFilter} ({@code HEAD} answers 302).
  *
+ * <p>It maps {@link HandshakeRefusalFilter} at {@code /*}, so that a refused handshake gets its HTTP
+ * status on WildFly too.
+ *
  * <p>It also maps {@link IrisScriptServlet} at {@code /iris-ws.js}, unless the context parameter
  * {@value #SCRIPT_PARAMETER} is {@code false}.
  */
@@ -54,6 +57,7 @@ public final class SockeyeInitializer implements ServletContainerInitializer {
                     + "; deploying when the context is initialized");
         }
         context.addListener(deployer);
+        HandshakeRefusalFilter.register(context);
         ReconnectProbeFilter.register(context, endpoints);
         if (!"false".equals(context.getInitParameter(SCRIPT_PARAMETER))) {
             IrisScriptServlet.register(context, prefix(endpoints));

@@ -5,6 +5,7 @@ import dev.sockeye.EventEndpoint;
 import dev.sockeye.OnConnect;
 import dev.sockeye.OnEvent;
 
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -74,8 +75,22 @@ class SockeyeInitializerTest {
                     case "getInitParameter" -> null;
                     case "addListener" -> listeners.add(args[0]) ? null : null;
                     case "addServlet" -> registration((String) args[0], args[1]);
+                    case "addFilter" -> filter((String) args[0], args[1]);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
+
+        /** Filter name to "isMatchAfter patterns", as the filter was mapped. */
+        final Map<String, String> filterMappings = new HashMap<>();
+
+        private FilterRegistration.Dynamic filter(String name, Object filter) {
+            return (FilterRegistration.Dynamic) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {FilterRegistration.Dynamic.class}, (self, method, args) -> switch (method.getName()) {
+                        case "setAsyncSupported" -> null;
+                        case "addMappingForUrlPatterns" -> filterMappings.put(name + "=" + filter.getClass().getSimpleName(),
+                                (((Boolean) args[1]) ? "after " : "before ") + List.of((String[]) args[2]));
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
 
         private ServletRegistration.Dynamic registration(String name, Object servlet) {
             servlets.put(name, servlet);
@@ -185,6 +200,16 @@ class SockeyeInitializerTest {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    @Test
+    void mapsTheRefusalFilterAtEveryPathAheadOfTheContainersFilters() throws ServletException {
+        Context context = new Context();
+        context.attributes.put(ServerContainer.class.getName(), recording(new ArrayList<>()));
+
+        new SockeyeInitializer().onStartup(classes(One.class), context.proxy);
+
+        assertEquals(Map.of("dev.sockeye.handshake-refusal=HandshakeRefusalFilter", "before [/*]"), context.filterMappings);
     }
 
     @Test

@@ -19,7 +19,9 @@ import java.util.function.Supplier;
  * two concurrent handshakes never see each other's ID.
  *
  * <p>A refusal becomes an HTTP error status where the container's response object lets us set one
- * (Tyrus: 403); elsewhere the upgraded session is closed at once with code 1008.
+ * (Tyrus); where it does not (Undertow) and a {@link RefusalRelay} scope is open, the refusal is
+ * thrown to the filter that opened it, which answers with the status; elsewhere the upgraded
+ * session is closed at once with code 1008.
  *
  * <p>Thread-safe: called concurrently for concurrent handshakes.
  */
@@ -47,8 +49,12 @@ public final class SockeyeConfigurator extends ServerEndpointConfig.Configurator
     public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
         Handshake handshake = HandshakeCapture.capture(request);
         HandshakeOutcome outcome = decide(handshake);
-        if (outcome instanceof HandshakeOutcome.Refused refused && setStatus(response, refused.httpStatus())) {
-            LOG.log(System.Logger.Level.DEBUG, "handshake refused: " + refused.reason());
+        if (outcome instanceof HandshakeOutcome.Refused refused) {
+            if (setStatus(response, refused.httpStatus())) {
+                LOG.log(System.Logger.Level.DEBUG, "handshake refused: " + refused.reason());
+            } else if (RefusalRelay.active()) {
+                throw new RefusalRelay.Refusal(refused.httpStatus(), refused.reason());
+            }
         }
         sec.getUserProperties().put(HandshakeOutcome.KEY, outcome);
     }
