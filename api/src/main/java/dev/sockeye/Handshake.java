@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * An immutable copy of the HTTP upgrade request that opened a connection (Iris's
@@ -35,18 +34,10 @@ public record Handshake(URI requestUri,
     }
 
     public Handshake {
-        TreeMap<String, List<String>> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, values) -> caseInsensitive.merge(name, List.copyOf(values),
-                (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
-        headers = java.util.Collections.unmodifiableMap(caseInsensitive);
-        queryParameters = copyOfMultiMap(queryParameters);
-        pathParameters = Map.copyOf(pathParameters);
-    }
-
-    private static Map<String, List<String>> copyOfMultiMap(Map<String, List<String>> map) {
-        java.util.LinkedHashMap<String, List<String>> copy = new java.util.LinkedHashMap<>();
-        map.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        return java.util.Collections.unmodifiableMap(copy);
+        headers = MultiValueMap.headers(headers);
+        queryParameters = MultiValueMap.parameters(queryParameters);
+        // an empty map's entry set is not asked for: the container's map would cache one per connection
+        pathParameters = pathParameters.isEmpty() ? Map.of() : Map.copyOf(pathParameters);
     }
 
     /** @return the first value of a header, matched case-insensitively */

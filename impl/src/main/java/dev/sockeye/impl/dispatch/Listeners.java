@@ -7,17 +7,20 @@ import dev.sockeye.impl.codec.InboundMessage;
 import dev.sockeye.impl.codec.PayloadDecoder;
 
 import java.lang.reflect.Type;
-import java.util.List;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * The listeners of one connection and the dispatch of its inbound messages to them.
  *
- * <p>Registration is safe from any thread (copy-on-write lists: listeners are added rarely and read
- * on every message). Dispatch is called by the container one message at a time per connection.
+ * <p>Registration is safe from any thread: listeners are added rarely and read on every message, so
+ * each kind is an immutable array (and the events an immutable map) replaced under this object's
+ * lock when a listener is added, and read without a lock. A kind nobody listens to costs one
+ * reference to a shared empty array: this object is allocated per connection, and an idle
+ * connection must stay small. Dispatch is called by the container one message at a time per
+ * connection.
  * A payload is decoded once per declared type per message.
  */
 public final class Listeners {
@@ -26,13 +29,16 @@ public final class Listeners {
     private record EventListener(Type type, Consumer<Object> handler) {
     }
 
-    private final Map<String, List<EventListener>> events = new ConcurrentHashMap<>();
-    private final List<Consumer<byte[]>> nativeListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<String>> leaveListeners = new CopyOnWriteArrayList<>();
-    private final List<Runnable> disconnectListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<Throwable>> errorListeners = new CopyOnWriteArrayList<>();
-    private final List<Runnable> pingListeners = new CopyOnWriteArrayList<>();
-    private final List<Runnable> pongListeners = new CopyOnWriteArrayList<>();
+    private static final EventListener[] NO_EVENT_LISTENERS = {};
+    private static final Object[] NONE = {};
+
+    private volatile Map<String, EventListener[]> events = Map.of();
+    private volatile Object[] nativeListeners = NONE;
+    private volatile Object[] leaveListeners = NONE;
+    private volatile Object[] disconnectListeners = NONE;
+    private volatile Object[] errorListeners = NONE;
+    private volatile Object[] pingListeners = NONE;
+    private volatile Object[] pongListeners = NONE;
     private final PayloadDecoder decoder;
     private final Consumer<Throwable> unhandledErrors;
 
@@ -58,8 +64,17 @@ public final class Listeners {
         add(event, new EventListener(null, payload -> handler.run()));
     }
 
-    private void add(String event, EventListener listener) {
-        events.computeIfAbsent(event, e -> new CopyOnWriteArrayList<>()).add(listener);
+    private synchronized void add(String event, EventListener listener) {
+        Map<String, EventListener[]> copy = new HashMap<>(events);
+        copy.put(event, append(copy.getOrDefault(event, NO_EVENT_LISTENERS), listener));
+        events = Map.copyOf(copy);
+    }
+
+    /** @return a copy of {@code listeners} with {@code listener} at the end */
+    private static <T> T[] append(T[] listeners, T listener) {
+        T[] copy = Arrays.copyOf(listeners, listeners.length + 1);
+        copy[listeners.length] = listener;
+        return copy;
     }
 
     private static void requireEventName(String event) {
@@ -68,47 +83,47 @@ public final class Listeners {
         }
     }
 
-    public void onMessage(Consumer<byte[]> handler) {
-        nativeListeners.add(java.util.Objects.requireNonNull(handler, "handler"));
+    public synchronized void onMessage(Consumer<byte[]> handler) {
+        nativeListeners = append(nativeListeners, java.util.Objects.requireNonNull(handler, "handler"));
     }
 
-    public void onLeave(Consumer<String> handler) {
-        leaveListeners.add(java.util.Objects.requireNonNull(handler, "handler"));
+    public synchronized void onLeave(Consumer<String> handler) {
+        leaveListeners = append(leaveListeners, java.util.Objects.requireNonNull(handler, "handler"));
     }
 
-    public void onDisconnect(Runnable handler) {
-        disconnectListeners.add(java.util.Objects.requireNonNull(handler, "handler"));
+    public synchronized void onDisconnect(Runnable handler) {
+        disconnectListeners = append(disconnectListeners, java.util.Objects.requireNonNull(handler, "handler"));
     }
 
-    public void onError(Consumer<Throwable> handler) {
-        errorListeners.add(java.util.Objects.requireNonNull(handler, "handler"));
+    public synchronized void onError(Consumer<Throwable> handler) {
+        errorListeners = append(errorListeners, java.util.Objects.requireNonNull(handler, "handler"));
     }
 
-    public void onPing(Runnable handler) {
-        pingListeners.add(java.util.Objects.requireNonNull(handler, "handler"));
+    public synchronized void onPing(Runnable handler) {
+        pingListeners = append(pingListeners, java.util.Objects.requireNonNull(handler, "handler"));
     }
 
-    public void onPong(Runnable handler) {
-        pongListeners.add(java.util.Objects.requireNonNull(handler, "handler"));
+    public synchronized void onPong(Runnable handler) {
+        pongListeners = append(pongListeners, java.util.Objects.requireNonNull(handler, "handler"));
     }
 
     /** Calls the ping listeners: the server just pinged the peer. */
     public void pinged() {
-        for (Runnable listener : pingListeners) {
-            guarded("ping listener", listener);
+        for (Object listener : pingListeners) {
+            guarded("ping listener", (Runnable) listener);
         }
     }
 
     /** Calls the pong listeners: a pong arrived. */
     public void ponged() {
-        for (Runnable listener : pongListeners) {
-            guarded("pong listener", listener);
+        for (Object listener : pongListeners) {
+            guarded("pong listener", (Runnable) listener);
         }
     }
 
     /** Calls the listeners of an event frame; an event nobody listens to is ignored. */
     public void dispatch(InboundMessage.Event message) {
-        List<EventListener> listeners = events.get(message.event());
+        EventListener[] listeners = events.get(message.event());
         if (listeners == null) {
             return;
         }
@@ -141,34 +156,41 @@ public final class Listeners {
 
     /** Calls the native message listeners, each with its own copy of the bytes. */
     public void dispatchNative(byte[] bytes) {
-        for (Consumer<byte[]> listener : nativeListeners) {
-            guarded("native message listener", () -> listener.accept(bytes.clone()));
+        for (Object listener : nativeListeners) {
+            @SuppressWarnings("unchecked")
+            Consumer<byte[]> nativeListener = (Consumer<byte[]>) listener;
+            guarded("native message listener", () -> nativeListener.accept(bytes.clone()));
         }
     }
 
     /** Calls the leave listeners. */
     public void left(String room) {
-        for (Consumer<String> listener : leaveListeners) {
-            guarded("leave listener of room '" + room + "'", () -> listener.accept(room));
+        for (Object listener : leaveListeners) {
+            @SuppressWarnings("unchecked")
+            Consumer<String> leaveListener = (Consumer<String>) listener;
+            guarded("leave listener of room '" + room + "'", () -> leaveListener.accept(room));
         }
     }
 
     /** Calls the disconnect listeners. */
     public void disconnected() {
-        for (Runnable listener : disconnectListeners) {
-            guarded("disconnect listener", listener);
+        for (Object listener : disconnectListeners) {
+            guarded("disconnect listener", (Runnable) listener);
         }
     }
 
     /** Reports a problem to the error listeners, or to the fallback if there are none. */
     public void error(Throwable problem) {
-        if (errorListeners.isEmpty()) {
+        Object[] listeners = errorListeners;
+        if (listeners.length == 0) {
             unhandledErrors.accept(problem);
             return;
         }
-        for (Consumer<Throwable> listener : errorListeners) {
+        for (Object listener : listeners) {
             try {
-                listener.accept(problem);
+                @SuppressWarnings("unchecked")
+                Consumer<Throwable> errorListener = (Consumer<Throwable>) listener;
+                errorListener.accept(problem);
             } catch (RuntimeException e) {
                 e.addSuppressed(problem);
                 unhandledErrors.accept(e);

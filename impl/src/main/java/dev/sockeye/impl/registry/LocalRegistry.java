@@ -85,7 +85,8 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
             if (!member.acceptsJoins()) {
                 return members;
             }
-            Set<Member> set = members != null ? members : ConcurrentHashMap.newKeySet();
+            // sized for one: most rooms are a connection's own ID room, and every connection has one
+            Set<Member> set = members != null ? members : ConcurrentHashMap.newKeySet(1);
             if (set.add(member)) {
                 member.joinedRooms().add(name);
                 joined[0] = true;
