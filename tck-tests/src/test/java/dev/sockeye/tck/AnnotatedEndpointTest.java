@@ -37,6 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * An annotated endpoint class on the embedded server, without CDI: one instance per connection from
  * the constructor; handler parameters resolved by type and path parameter; return values emitted
  * back on the same event; leave, disconnect and error methods called as the listeners would be.
+ * Raw frames ({@link TestClient}): the point is the exact frame a return value becomes (type digit
+ * and JSON text), and one test sends a type-4 payload that is not JSON, which the Java client never
+ * writes.
  */
 class AnnotatedEndpointTest {
 

@@ -23,7 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 /**
  * Spec §1.4: with {@code binaryMessages(true)} every outgoing frame (events of every payload type,
  * native messages, room, broadcast and registry emits) is a binary frame holding exactly the bytes
- * the text frame would have had; incoming text frames are still understood.
+ * the text frame would have had; incoming text frames are still understood. Raw frames
+ * ({@link TestClient}): whether a frame is text or binary, and its bytes, are the point; the Java
+ * client accepts both alike.
  */
 class BinaryModeTest {
 

@@ -36,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * and 200 such frames leave the heap flat. That close alone would also come from the size check
  * on whole messages; the cap itself shows with a frame of 260 KB that would inflate to 256 MiB:
  * the heap never grows by anything near that. Without the setting the extension is not negotiated.
+ * Raw frames ({@link TestClient}, {@link RawWebSocket}): the test offers the extension and sends
+ * hand-made compressed frames, which the Java client does not do.
  */
 class CompressionTest {
 

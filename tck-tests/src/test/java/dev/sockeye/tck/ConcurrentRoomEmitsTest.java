@@ -3,22 +3,20 @@ package dev.sockeye.tck;
 import dev.sockeye.Config;
 import dev.sockeye.ConnectionRegistry;
 import dev.sockeye.Target;
+import dev.sockeye.client.ClientOptions;
+import dev.sockeye.client.SockeyeClient;
 
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.ContainerProvider;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.MessageHandler;
-import jakarta.websocket.Session;
-import jakarta.websocket.WebSocketContainer;
 
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * 8 threads emit 10,000 messages each to a room of 50 connections while 10 other connections
  * keep joining and leaving it: nothing throws, no receiver sees a duplicate or a message out of its
- * sender's order, and every stable member receives all 80,000.
+ * sender's order, and every stable member receives all 80,000. The connections are
+ * {@link SockeyeClient}s.
  */
 class ConcurrentRoomEmitsTest {
 
@@ -41,31 +40,31 @@ class ConcurrentRoomEmitsTest {
     private static final int PER_THREAD = Integer.getInteger("sockeye.test.perThread", 10_000);
     private static final int MEMBERS = 50;
     private static final int CHURNERS = Integer.getInteger("sockeye.test.churners", 10);
-    private static final String PREFIX = "iris-websocket-message:m;0;";
 
-    /** Checks, per sender thread, that sequence numbers only increase; counts what arrives. */
-    static final class OrderCheckingClient extends Endpoint {
+    /** A Java client that checks, per sender thread, that sequence numbers only increase, and counts what arrives. */
+    static final class OrderCheckingClient implements AutoCloseable {
         final int[] lastSeen = new int[THREADS];
         final AtomicInteger received = new AtomicInteger();
-        final List<String> violations = new ArrayList<>();
+        final List<String> violations = new CopyOnWriteArrayList<>();
         final CountDownLatch complete;
+        final SockeyeClient client;
 
-        OrderCheckingClient(int expected) {
+        OrderCheckingClient(URI uri, int expected) {
             java.util.Arrays.fill(lastSeen, -1);
             this.complete = new CountDownLatch(expected);
+            this.client = SockeyeClient.create(uri, ClientOptions.defaults());
+            client.on("m", String.class, this::onEvent);
+            client.onMessage(bytes -> violations.add("unexpected native message " + new String(bytes, StandardCharsets.UTF_8)));
+            client.onError(problem -> violations.add("client error: " + problem));
+            client.onDisconnect(reason -> {
+                if (reason.getCloseCode() != CloseReason.CloseCodes.NORMAL_CLOSURE) {
+                    violations.add("closed: " + reason);
+                }
+            });
         }
 
-        @Override
-        public void onOpen(Session session, EndpointConfig config) {
-            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onFrame);
-        }
-
-        private void onFrame(String frame) {
-            if (!frame.startsWith(PREFIX)) {
-                violations.add("unexpected frame " + frame);
-                return;
-            }
-            String body = frame.substring(PREFIX.length());
+        /** Runs on the client's listener thread, one event at a time. */
+        private void onEvent(String body) {
             int colon = body.indexOf(':');
             int thread = Integer.parseInt(body.substring(0, colon));
             int seq = Integer.parseInt(body.substring(colon + 1));
@@ -78,10 +77,8 @@ class ConcurrentRoomEmitsTest {
         }
 
         @Override
-        public void onClose(Session session, CloseReason closeReason) {
-            if (closeReason.getCloseCode() != CloseReason.CloseCodes.NORMAL_CLOSURE) {
-                violations.add("closed: " + closeReason);
-            }
+        public void close() {
+            client.close();
         }
     }
 
@@ -98,17 +95,14 @@ class ConcurrentRoomEmitsTest {
             }
             opened.countDown();
         })) {
-            WebSocketContainer container = Clients.shared();
             List<OrderCheckingClient> members = new ArrayList<>();
             List<OrderCheckingClient> churners = new ArrayList<>();
-            List<Session> sessions = new ArrayList<>();
             for (int i = 0; i < MEMBERS + CHURNERS; i++) {
                 boolean churn = i >= MEMBERS;
-                OrderCheckingClient client = new OrderCheckingClient(churn ? 0 : THREADS * PER_THREAD);
-                (churn ? churners : members).add(client);
                 URI uri = URI.create(server.uri() + (churn ? "?churn=1" : ""));
-                sessions.add(container.connectToServer(client,
-                        jakarta.websocket.ClientEndpointConfig.Builder.create().build(), uri));
+                OrderCheckingClient client = new OrderCheckingClient(uri, churn ? 0 : THREADS * PER_THREAD);
+                (churn ? churners : members).add(client);
+                client.client.connect().toCompletableFuture().get(10, TimeUnit.SECONDS);
             }
             assertTrue(opened.await(10, TimeUnit.SECONDS));
             ConnectionRegistry registry = server.endpoint().registry();
@@ -158,8 +152,11 @@ class ConcurrentRoomEmitsTest {
                 assertEquals(List.of(), client.violations);
             }
             assertEquals(MEMBERS, registry.members("room").size());
-            for (Session session : sessions) {
-                session.close();
+            for (OrderCheckingClient client : members) {
+                client.close();
+            }
+            for (OrderCheckingClient client : churners) {
+                client.close();
             }
         }
     }

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * not grow the retained heap. The clients are the JDK's {@code java.net.http.WebSocket}: with the
  * Tyrus client in shared-container mode, one connect in a few thousand never saw its handshake
  * response complete (the server had accepted and later closed it), which is a client-side matter
- * this test is not about.
+ * this test is not about. {@code SockeyeClient} runs on that same Tyrus client, so it is not used
+ * here either.
  */
 class ConnectionChurnTest {
 

@@ -15,7 +15,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.sockeye.tck.TestClient.PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -37,9 +36,9 @@ class ConnectionValuesTest {
         try (Servers.Running server = Servers.start(connection -> {
             connection.values().put(USER, connection.handshake().queryParameter("user").orElse("anonymous"));
             connection.on("whoami", () -> connection.emit("you", connection.values().get(USER).orElseThrow()));
-        }); TestClient client = TestClient.connect(java.net.URI.create(server.uri() + "?user=ana"))) {
-            client.emit("whoami", 0, "");
-            assertEquals(PREFIX + "you;0;ana", client.next());
+        }); EventClient client = EventClient.to(java.net.URI.create(server.uri() + "?user=ana")).record("you", String.class).connect()) {
+            client.emit("whoami", "");
+            assertEquals("ana", client.next("you", String.class));
         }
     }
 
@@ -47,7 +46,7 @@ class ConnectionValuesTest {
     void valuesAreTypedAndAtomicUnderConcurrentUse() throws Exception {
         BlockingQueue<Connection> opened = new LinkedBlockingQueue<>();
         try (Servers.Running server = Servers.start(opened::add);
-             TestClient client = TestClient.connect(server.uri())) {
+             EventClient client = EventClient.to(server.uri()).connect()) {
             Connection connection = opened.poll(5, TimeUnit.SECONDS);
             assertNotNull(connection);
             ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -76,10 +75,10 @@ class ConnectionValuesTest {
             connection.onError(errors::add);
             connection.on("quota", () -> connection.fireError(problem));
             connection.on("ping", () -> connection.emit("pong", "still here"));
-        }); TestClient client = TestClient.connect(server.uri())) {
-            client.emit("quota", 0, "");
-            client.emit("ping", 0, "");
-            assertEquals(PREFIX + "pong;0;still here", client.next());
+        }); EventClient client = EventClient.to(server.uri()).record("pong", String.class).connect()) {
+            client.emit("quota", "");
+            client.emit("ping", "");
+            assertEquals("still here", client.next("pong", String.class));
             assertEquals(1, errors.size());
             assertSame(problem, errors.get(0));
         }

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Spec §1.3: a payload that cannot become the declared type, or a frame that starts with the
  * prefix but is not an event frame, is never silently dropped and never turned into a wrong value:
  * the error listeners hear about it, the handler is not called, and the connection stays open. An
- * event nobody listens to is ignored.
+ * event nobody listens to is ignored. Raw frames ({@link TestClient}): malformed frames and payloads
+ * that do not match their type digit are exactly what the Java client never sends.
  */
 class DecodeFailureTest {
 

@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import static dev.sockeye.tck.TestClient.PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -38,7 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Spec §3 "disconnect order" and "disconnect twice": whoever ends a connection (the client, the
  * server through the connection or the registry, or a dropped TCP connection), it leaves every room
  * once (its own ID room included), then its disconnect listeners run once, then it is closed with a
- * proper close frame; a second disconnect only reports "already disconnected".
+ * proper close frame; a second disconnect only reports "already disconnected". The clients are
+ * {@link dev.sockeye.client.SockeyeClient}s, except where the TCP connection ends without a close
+ * frame: only a {@link RawWebSocket} can do that.
  */
 class DisconnectLifecycleTest {
 
@@ -49,7 +50,7 @@ class DisconnectLifecycleTest {
     private final BlockingQueue<Connection> opened = new LinkedBlockingQueue<>();
     /** Lifecycle events per connection ID: "leave:<room>" and "disconnect", in the order they fired. */
     private final Map<String, List<String>> events = new ConcurrentHashMap<>();
-    private final List<TestClient> clients = new ArrayList<>();
+    private final List<EventClient> clients = new ArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -71,15 +72,15 @@ class DisconnectLifecycleTest {
     }
 
     @AfterEach
-    void stop() throws Exception {
-        for (TestClient client : clients) {
+    void stop() {
+        for (EventClient client : clients) {
             client.close();
         }
         server.close();
     }
 
-    private TestClient connect() throws Exception {
-        TestClient client = TestClient.connect(server.uri());
+    private EventClient connect() throws Exception {
+        EventClient client = EventClient.to(server.uri()).record("bye", Integer.class).connect();
         clients.add(client);
         return client;
     }
@@ -121,7 +122,7 @@ class DisconnectLifecycleTest {
 
     @Test
     void clientCloseLeavesEveryRoomOnceThenDisconnectsOnce() throws Exception {
-        TestClient client = connect();
+        EventClient client = connect();
         Connection connection = awaitOpened();
         assertEquals(Set.of("r1", "r2", connection.id()), connection.rooms());
         assertEquals(Set.of("r1", "r2", connection.id()), registry.rooms());
@@ -134,7 +135,7 @@ class DisconnectLifecycleTest {
 
     @Test
     void serverDisconnectLeavesEveryRoomThenDisconnectsThenSendsClose1000() throws Exception {
-        TestClient client = connect();
+        EventClient client = connect();
         Connection connection = awaitOpened();
 
         CompletionStage<Void> stage = connection.disconnect();
@@ -147,7 +148,7 @@ class DisconnectLifecycleTest {
 
     @Test
     void registryDisconnectFromOutsideBehavesLikeConnectionDisconnect() throws Exception {
-        TestClient client = connect();
+        EventClient client = connect();
         Connection connection = awaitOpened();
 
         CompletionStage<Void> stage = registry.disconnect(connection.id());
@@ -160,7 +161,7 @@ class DisconnectLifecycleTest {
 
     @Test
     void secondDisconnectFailsWithAlreadyDisconnectedAndFiresNothing() throws Exception {
-        TestClient client = connect();
+        EventClient client = connect();
         Connection connection = awaitOpened();
         connection.disconnect().toCompletableFuture().get(5, TimeUnit.SECONDS);
         assertLeftEveryRoomThenDisconnectedOnce(connection);
@@ -177,7 +178,7 @@ class DisconnectLifecycleTest {
 
     @Test
     void disconnectAfterTheClientClosedReportsAlreadyDisconnected() throws Exception {
-        TestClient client = connect();
+        EventClient client = connect();
         Connection connection = awaitOpened();
         client.close();
         assertLeftEveryRoomThenDisconnectedOnce(connection);
@@ -191,17 +192,18 @@ class DisconnectLifecycleTest {
 
     @Test
     void framesEmittedBeforeDisconnectArriveBeforeTheCloseFrame() throws Exception {
-        TestClient client = connect();
+        EventClient client = connect();
         Connection connection = awaitOpened();
 
-        client.emit("bye-please", 1, "50");
+        client.emit("bye-please", 50);
 
         for (int i = 1; i <= 50; i++) {
-            assertEquals(PREFIX + "bye;1;" + i, client.next(), "frame " + i + " of 50, in order, before the close");
+            assertEquals(i, client.next("bye", Integer.class), "event " + i + " of 50, in order, before the close");
         }
         assertEquals(CloseReason.CloseCodes.NORMAL_CLOSURE, client.awaitClose().getCloseCode());
         assertNull(client.poll(Duration.ZERO), "nothing after the close");
         assertLeftEveryRoomThenDisconnectedOnce(connection);
+        client.assertNoErrors();
     }
 
     @Test
@@ -244,7 +246,7 @@ class DisconnectLifecycleTest {
     @Test
     void racingClientCloseAndServerDisconnectFireEachEventExactlyOnce() throws Exception {
         for (int round = 0; round < 10; round++) {
-            TestClient client = connect();
+            EventClient client = connect();
             Connection connection = awaitOpened();
             CountDownLatch go = new CountDownLatch(1);
             CompletableFuture<Void> serverSide = CompletableFuture.runAsync(() -> {
@@ -253,11 +255,7 @@ class DisconnectLifecycleTest {
             });
             CompletableFuture<Void> clientSide = CompletableFuture.runAsync(() -> {
                 awaitQuietly(go);
-                try {
-                    client.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
+                client.close();
             });
             go.countDown();
             CompletableFuture.allOf(serverSide, clientSide).get(5, TimeUnit.SECONDS);

@@ -2,11 +2,13 @@ package dev.sockeye.tck;
 
 import dev.sockeye.PayloadType;
 import dev.sockeye.client.ClientOptions;
+import dev.sockeye.client.ClientState;
 import dev.sockeye.client.SockeyeClient;
 
 import jakarta.websocket.CloseReason;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * A {@link SockeyeClient} that records the events it listens to, in arrival order, and how its
@@ -34,7 +37,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 public final class EventClient implements AutoCloseable {
 
-    /** One received event: its name and its payload, decoded into the type it was recorded with. */
+    /**
+     * One received event: its name and its payload, decoded into the type it was recorded with; a
+     * native message (see {@link #recordMessages()}) has the name {@code null} and its UTF-8 text.
+     */
     public record Event(String name, Object payload) {
     }
 
@@ -79,6 +85,12 @@ public final class EventClient implements AutoCloseable {
         return this;
     }
 
+    /** Records every native message (a frame outside the event protocol) as its UTF-8 text. */
+    public EventClient recordMessages() {
+        client.onMessage(bytes -> events.add(new Event(null, new String(bytes, StandardCharsets.UTF_8))));
+        return this;
+    }
+
     /**
      * Connects and waits for the connection to open.
      *
@@ -111,6 +123,13 @@ public final class EventClient implements AutoCloseable {
         return type.cast(next.payload());
     }
 
+    /** @return the text of the next recorded event, failing the test unless it is a native message */
+    public String nextMessage() throws InterruptedException {
+        Event next = next();
+        assertNull(next.name(), "the next event should be a native message: " + next);
+        return (String) next.payload();
+    }
+
     /** @return the next recorded event if one arrives within {@code wait}, else {@code null} */
     public Event poll(Duration wait) throws InterruptedException {
         return events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -129,6 +148,11 @@ public final class EventClient implements AutoCloseable {
     /** Fails the test if the client reported any problem. */
     public void assertNoErrors() {
         assertEquals(List.of(), errors(), "the client's errors");
+    }
+
+    /** @return whether the connection is open */
+    public boolean isOpen() {
+        return client.state() == ClientState.OPEN;
     }
 
     /** @return the underlying client */

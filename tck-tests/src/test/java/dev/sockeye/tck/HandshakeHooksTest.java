@@ -28,7 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The handshake hooks of the configuration: an authorizer refuses with the HTTP status it chooses,
  * the handshake error listener hears every refusal with its status, subprotocols are negotiated in
  * the server's preference order, and the handshake record carries the negotiated subprotocol and
- * the peer's address.
+ * the peer's address. Raw handshakes ({@link RawWebSocket}, a Jakarta session):
+ * the refusals' HTTP status and the negotiated subprotocol are what it asserts, and the Java client
+ * exposes neither.
  */
 class HandshakeHooksTest {
 

@@ -39,7 +39,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Spec §3 "IDs" and "origin": every handshake gets its own unguessable ID (also under concurrent
  * upgrades), a custom generator sees the handshake's headers and query, an ID already connected is
  * refused without harming its owner, and a cross-origin browser handshake is refused with HTTP 403
- * unless the configuration allows that origin.
+ * unless the configuration allows that origin. Raw handshakes ({@link TestClient},
+ * {@link RawWebSocket}): most tests assert a refusal's HTTP status (the concurrent same-ID test
+ * too: all but one upgrade get 409). {@code HandshakeIT} checks IDs, headers and allowed origins
+ * with the Java client.
  */
 class HandshakeTest {
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +18,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import static dev.sockeye.tck.TestClient.PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -42,7 +42,7 @@ class ListenerFailureTest {
     }
 
     private Servers.Running server;
-    private TestClient client;
+    private EventClient client;
     private final CompletableFuture<Connection> connection = new CompletableFuture<>();
     private final BlockingQueue<Throwable> errors = new LinkedBlockingQueue<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
@@ -76,7 +76,8 @@ class ListenerFailureTest {
             c.onDisconnect(() -> calls.add("disconnect"));
             connection.complete(c);
         });
-        client = TestClient.connect(server.uri());
+        client = EventClient.to(server.uri()).record("second", String.class).record("echo", String.class)
+                .recordMessages().connect();
         connection.get(5, TimeUnit.SECONDS);
     }
 
@@ -86,7 +87,7 @@ class ListenerFailureTest {
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         client.close();
         server.close();
     }
@@ -99,7 +100,7 @@ class ListenerFailureTest {
 
     @Test
     void throwingHandlerReachesErrorListenerAsListenerExceptionWithTheCause() throws Exception {
-        client.emit("explode", 0, "first");
+        client.emit("explode", "first");
 
         ListenerException error = nextListenerException();
 
@@ -110,33 +111,32 @@ class ListenerFailureTest {
 
     @Test
     void throwingHandlerDoesNotCloseTheConnection() throws Exception {
-        client.emit("explode", 0, "first");
+        client.emit("explode", "first");
         nextListenerException();
-        assertEquals(PREFIX + "second;0;first", client.next());
+        assertEquals("first", client.next("second", String.class));
 
-        client.emit("echo", 0, "still here");
+        client.emit("echo", "still here");
 
-        assertEquals(PREFIX + "echo;0;still here", client.next());
-        assertTrue(client.isOpen());
+        assertEquals("still here", client.next("echo", String.class));
+        assertTrue(client.isOpen(), "the client's connection is open");
         assertTrue(connection.get().isOpen());
-        assertTrue(client.closeReason().isEmpty(), "closed: " + client.closeReason());
     }
 
     @Test
     void throwingHandlerDoesNotStopTheNextListenerOfTheSameEvent() throws Exception {
-        client.emit("explode", 0, "x");
+        client.emit("explode", "x");
 
-        assertEquals(PREFIX + "second;0;x", client.next());
+        assertEquals("x", client.next("second", String.class));
         assertEquals(List.of("explode:x", "second listener:x"), calls);
     }
 
     @Test
     void throwingHandlerFailsOnEveryMessageAndEachFailureIsReported() throws Exception {
         for (int i = 0; i < 5; i++) {
-            client.emit("explode", 0, "n" + i);
+            client.emit("explode", "n" + i);
         }
         for (int i = 0; i < 5; i++) {
-            assertEquals(PREFIX + "second;0;n" + i, client.next());
+            assertEquals("n" + i, client.next("second", String.class));
             assertSame(thrown.get(i), nextListenerException().getCause());
         }
         assertNull(errors.poll(QUIET.toMillis(), TimeUnit.MILLISECONDS), "one report per failure");
@@ -149,13 +149,13 @@ class ListenerFailureTest {
         });
         connection.get().onError(error -> calls.add("third error listener: " + error.getClass().getSimpleName()));
 
-        client.emit("explode", 0, "x");
+        client.emit("explode", "x");
 
-        assertEquals(PREFIX + "second;0;x", client.next());
+        assertEquals("x", client.next("second", String.class));
         assertSame(thrown.get(0), nextListenerException().getCause());
         Await.until("the third error listener", () -> calls.contains("third error listener: ListenerException"), () -> calls);
-        client.emit("echo", 0, "alive");
-        assertEquals(PREFIX + "echo;0;alive", client.next());
+        client.emit("echo", "alive");
+        assertEquals("alive", client.next("echo", String.class));
     }
 
     @Test
@@ -182,7 +182,7 @@ class ListenerFailureTest {
         try (Servers.Running failing = Servers.start(c -> {
             throw new Boom("cannot accept " + c.id());
         })) {
-            TestClient refused = TestClient.connect(failing.uri());
+            EventClient refused = EventClient.to(failing.uri()).connect();
 
             assertEquals(jakarta.websocket.CloseReason.CloseCodes.UNEXPECTED_CONDITION, refused.awaitClose().getCloseCode());
             Await.until("the registry forgets the connection", () -> failing.endpoint().registry().count() == 0);
@@ -192,9 +192,9 @@ class ListenerFailureTest {
 
     @Test
     void throwingNativeListenerDoesNotStopTheOtherNativeListener() throws Exception {
-        client.send("plain text");
+        client.client().emitMessage("plain text".getBytes(StandardCharsets.UTF_8)).toCompletableFuture().get(5, TimeUnit.SECONDS);
 
-        assertEquals("native ok", client.next());
+        assertEquals("native ok", client.nextMessage());
         ListenerException error = nextListenerException();
         assertSame(thrown.get(0), error.getCause());
     }

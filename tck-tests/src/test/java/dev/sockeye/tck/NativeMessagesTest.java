@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Spec §1.1 native frames and §1.4 "incoming frames are handled the same whether text or binary":
  * a frame without the event prefix reaches the native listeners byte for byte, {@code emitMessage}
- * sends its bytes unchanged, and a binary event frame is dispatched like a text one.
+ * sends its bytes unchanged, and a binary event frame is dispatched like a text one. Raw frames
+ * ({@link TestClient}): the bytes and the frame kind (text or binary) are the point.
  */
 class NativeMessagesTest {
 

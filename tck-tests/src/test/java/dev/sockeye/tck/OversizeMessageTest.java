@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Spec §1.3 and §3 "max size": an incoming message larger than {@code maxMessageSize} bytes
  * (default 1024) closes the connection with code 1009, and the connection then leaves its rooms and
- * disconnects exactly once; a message of exactly the limit is accepted.
+ * disconnects exactly once; a message of exactly the limit is accepted. Raw frames
+ * ({@link TestClient}): the frame sizes around the limit and the close code are the point.
  */
 class OversizeMessageTest {
 

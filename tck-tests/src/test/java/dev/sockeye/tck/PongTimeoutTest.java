@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Iris never enforced): the server pings every period, and a connection that sent no pong for
  * {@code pongTimeout} is closed with 1001 after leaving its rooms and disconnecting, each once. A
  * client that answers keeps its connection; {@code onPing} and {@code onPong} hear every ping sent
- * and every pong received; a zero period sends no ping and checks no pong.
+ * and every pong received; a zero period sends no ping and checks no pong. Raw frames
+ * ({@link TestClient}, {@link RawWebSocket}): the client must be able to not answer pings, at frame level.
  */
 class PongTimeoutTest {
 

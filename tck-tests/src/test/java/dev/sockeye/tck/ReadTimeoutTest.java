@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code readTimeout} (Iris's {@code ReadTimeout}): a connection with no incoming frame, data or
  * pong, for that long is closed with 1001 after leaving its rooms and disconnecting, each once; a
  * client that keeps sending events, or only pongs, stays connected. Pings are off so that only the
- * read timeout can end a connection.
+ * read timeout can end a connection. Raw frames ({@link TestClient}, {@link RawWebSocket}): the
+ * client sends nothing, or only pongs, at frame level.
  */
 class ReadTimeoutTest {
 

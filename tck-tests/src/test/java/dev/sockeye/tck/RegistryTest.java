@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import static dev.sockeye.tck.TestClient.PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -33,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The {@link ConnectionRegistry} used from outside any handler (as a REST resource or a timer
  * would): lookups, room management by connection ID with leave notifications, emits that reach the
- * right clients, and immutable snapshots.
+ * right clients, and immutable snapshots. The clients are {@link dev.sockeye.client.SockeyeClient}s.
  */
 class RegistryTest {
 
@@ -43,9 +42,9 @@ class RegistryTest {
     private ConnectionRegistry registry;
     private final Map<String, Connection> byName = new ConcurrentHashMap<>();
     private final Map<String, List<String>> leavesByName = new ConcurrentHashMap<>();
-    private TestClient a;
-    private TestClient b;
-    private TestClient c;
+    private EventClient a;
+    private EventClient b;
+    private EventClient c;
     private String idA;
     private String idB;
     private String idC;
@@ -61,21 +60,28 @@ class RegistryTest {
             connected.countDown();
         });
         registry = server.endpoint().registry();
-        a = TestClient.connect(uri("a"));
-        b = TestClient.connect(uri("b"));
-        c = TestClient.connect(uri("c"));
+        a = connect("a");
+        b = connect("b");
+        c = connect("c");
         assertTrue(connected.await(5, TimeUnit.SECONDS));
         idA = byName.get("a").id();
         idB = byName.get("b").id();
         idC = byName.get("c").id();
     }
 
-    private java.net.URI uri(String name) {
-        return java.net.URI.create(server.uri() + "?name=" + name);
+    private EventClient connect(String name) throws Exception {
+        return EventClient.to(java.net.URI.create(server.uri() + "?name=" + name))
+                .record("headline", String.class)
+                .record("direct", String.class)
+                .record("all", Integer.class)
+                .record("others", Integer.class)
+                .record("own room", Boolean.class)
+                .recordMessages()
+                .connect();
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         a.close();
         b.close();
         c.close();
@@ -117,8 +123,8 @@ class RegistryTest {
 
         registry.to(Target.room("news")).emit("headline", "extra").toCompletableFuture().get(5, TimeUnit.SECONDS);
 
-        assertEquals(PREFIX + "headline;0;extra", a.next());
-        assertEquals(PREFIX + "headline;0;extra", b.next());
+        assertEquals("extra", a.next("headline", String.class));
+        assertEquals("extra", b.next("headline", String.class));
         assertNull(c.poll(QUIET), "c is not in the room");
         assertNull(a.poll(Duration.ZERO), "a got the emit once");
     }
@@ -161,29 +167,32 @@ class RegistryTest {
         assertTrue(leavesByName.get("b").isEmpty(), "b left nothing");
 
         registry.to(Target.connection(idA)).emit("direct", "still reachable");
-        assertEquals(PREFIX + "direct;0;still reachable", a.next());
+        assertEquals("still reachable", a.next("direct", String.class));
     }
 
     @Test
     void emitsFromOutsideReachTheTargetedConnections() throws Exception {
         registry.to(Target.all()).emit("all", 1).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        for (TestClient client : List.of(a, b, c)) {
-            assertEquals(PREFIX + "all;1;1", client.next());
+        for (EventClient client : List.of(a, b, c)) {
+            assertEquals(1, client.next("all", Integer.class));
         }
 
         registry.to(Target.allExcept(idA)).emit("others", 2).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        assertEquals(PREFIX + "others;1;2", b.next());
-        assertEquals(PREFIX + "others;1;2", c.next());
+        assertEquals(2, b.next("others", Integer.class));
+        assertEquals(2, c.next("others", Integer.class));
 
         registry.to(Target.connection(idC)).emitMessage("just c").toCompletableFuture().get(5, TimeUnit.SECONDS);
-        assertEquals("just c", c.next());
+        assertEquals("just c", c.nextMessage());
 
         registry.to(Target.room(idB)).emit("own room", true).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        assertEquals(PREFIX + "own room;2;true", b.next());
+        assertEquals(true, b.next("own room", Boolean.class));
 
         assertNull(a.poll(QUIET), "a is excluded from allExcept and was not targeted after");
         assertNull(b.poll(Duration.ZERO));
         assertNull(c.poll(Duration.ZERO));
+        for (EventClient client : List.of(a, b, c)) {
+            client.assertNoErrors();
+        }
     }
 
     @Test

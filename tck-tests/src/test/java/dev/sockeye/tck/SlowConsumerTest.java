@@ -37,7 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code maxQueuedBytes} (1 MiB by default). Under {@code CLOSE} the slow connection is closed
  * (1008) once a frame would pass the bound, while 100 other clients of the same room keep receiving
  * every broadcast, no later than before; under {@code DROP} it stays open and the frames that do
- * not fit fail with {@link OutboundOverflowException}.
+ * not fit fail with {@link OutboundOverflowException}. Raw sockets ({@link RawWebSocket}): the slow
+ * client must stop reading its socket, which no WebSocket client API offers; the other receivers time
+ * every frame's arrival ({@link TestClient}'s arrival listener).
  */
 class SlowConsumerTest {
 

@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import static dev.sockeye.tck.TestClient.PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The targeting rules of spec §3 with several real clients: room emits include the sender,
  * {@code all} includes it, {@code allExcept} excludes it, an ID reaches only that connection, an
- * unknown room sends nothing, and joining twice delivers once.
+ * unknown room sends nothing, and joining twice delivers once. The clients are
+ * {@link dev.sockeye.client.SockeyeClient}s.
  */
 class TargetingRulesTest {
 
@@ -30,9 +30,9 @@ class TargetingRulesTest {
     private Servers.Running server;
     private final Map<String, Connection> byName = new ConcurrentHashMap<>();
     private CountDownLatch connected;
-    private TestClient a;
-    private TestClient b;
-    private TestClient c;
+    private EventClient a;
+    private EventClient b;
+    private EventClient c;
 
     @BeforeEach
     void start() throws Exception {
@@ -54,18 +54,18 @@ class TargetingRulesTest {
             });
             connected.countDown();
         });
-        a = TestClient.connect(uri("a"));
-        b = TestClient.connect(uri("b"));
-        c = TestClient.connect(uri("c"));
+        a = connect("a");
+        b = connect("b");
+        c = connect("c");
         assertTrue(connected.await(5, TimeUnit.SECONDS));
     }
 
-    private java.net.URI uri(String name) {
-        return java.net.URI.create(server.uri() + "?name=" + name);
+    private EventClient connect(String name) throws Exception {
+        return EventClient.to(java.net.URI.create(server.uri() + "?name=" + name)).record("chat", String.class).connect();
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop() {
         a.close();
         b.close();
         c.close();
@@ -74,32 +74,32 @@ class TargetingRulesTest {
 
     @Test
     void roomEmitReachesEveryMemberIncludingTheSender() throws Exception {
-        a.emit("room", 0, "hi");
-        assertEquals(PREFIX + "chat;0;hi", a.next());
-        assertEquals(PREFIX + "chat;0;hi", b.next());
+        a.emit("room", "hi");
+        assertEquals("hi", a.next("chat", String.class));
+        assertEquals("hi", b.next("chat", String.class));
         assertNull(c.poll(QUIET), "c is not in room1");
     }
 
     @Test
     void emitToAllIncludesTheSender() throws Exception {
-        c.emit("all", 0, "everyone");
-        for (TestClient client : new TestClient[] {a, b, c}) {
-            assertEquals(PREFIX + "chat;0;everyone", client.next());
+        c.emit("all", "everyone");
+        for (EventClient client : new EventClient[] {a, b, c}) {
+            assertEquals("everyone", client.next("chat", String.class));
         }
     }
 
     @Test
     void allExceptExcludesTheSenderOnly() throws Exception {
-        a.emit("others", 0, "not me");
-        assertEquals(PREFIX + "chat;0;not me", b.next());
-        assertEquals(PREFIX + "chat;0;not me", c.next());
+        a.emit("others", "not me");
+        assertEquals("not me", b.next("chat", String.class));
+        assertEquals("not me", c.next("chat", String.class));
         assertNull(a.poll(QUIET));
     }
 
     @Test
     void emitToAConnectionIdReachesOnlyThatConnection() throws Exception {
-        a.emit("to", 0, byName.get("c").id());
-        assertEquals(PREFIX + "chat;0;direct", c.next());
+        a.emit("to", byName.get("c").id());
+        assertEquals("direct", c.next("chat", String.class));
         assertNull(a.poll(QUIET));
         assertNull(b.poll(Duration.ZERO));
     }
@@ -109,13 +109,13 @@ class TargetingRulesTest {
         Connection target = byName.get("b");
         assertTrue(target.isJoined(target.id()));
         server.endpoint().registry().to(Target.room(target.id())).emit("chat", "own room");
-        assertEquals(PREFIX + "chat;0;own room", b.next());
+        assertEquals("own room", b.next("chat", String.class));
         assertNull(a.poll(QUIET));
     }
 
     @Test
     void anUnknownRoomSendsNothing() throws Exception {
-        a.emit("nowhere", 0, "lost");
+        a.emit("nowhere", "lost");
         assertNull(a.poll(QUIET));
         assertNull(b.poll(Duration.ZERO));
         assertNull(c.poll(Duration.ZERO));
@@ -125,11 +125,13 @@ class TargetingRulesTest {
     @Test
     void joiningTwiceDeliversOnce() throws Exception {
         assertEquals(false, byName.get("a").join("room1"));
-        a.emit("join-again", 0, "");
-        assertEquals(PREFIX + "chat;0;once", a.next());
-        assertEquals(PREFIX + "chat;0;once", b.next());
+        a.emit("join-again", "");
+        assertEquals("once", a.next("chat", String.class));
+        assertEquals("once", b.next("chat", String.class));
         assertNull(a.poll(QUIET), "a must receive the room emit exactly once");
         assertNull(b.poll(Duration.ZERO));
         assertEquals(2, server.endpoint().registry().members("room1").size());
+        a.assertNoErrors();
+        b.assertNoErrors();
     }
 }

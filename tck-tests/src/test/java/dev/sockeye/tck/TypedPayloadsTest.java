@@ -31,7 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Spec §1.2 and §1.3 through the wire: frames exactly as the Iris browser client sends them are
  * decoded into the type the handler declares, and the decoded value emitted back is encoded with
- * the type digit and payload of the encoding table.
+ * the type digit and payload of the encoding table. Raw frames ({@link TestClient}): the Iris
+ * browser client's frames (its quirks included) and the type digits of the replies are the point;
+ * {@code TypedPayloadsIT} also round-trips the payloads through the Java client.
  */
 class TypedPayloadsTest {
 

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * and the server's send buffer fill, and the next write cannot complete. That write must fail once
  * it has taken {@code writeTimeout}; the connection's error listeners hear the failure, and the
  * connection leaves its rooms, disconnects once and is closed. The outbound queue limit is set far
- * out of reach (256 MiB) so that only the write timeout can end the connection.
+ * out of reach (256 MiB) so that only the write timeout can end the connection. Raw socket
+ * ({@link RawWebSocket}): the client must stop reading, which no WebSocket client API offers.
  */
 class WriteTimeoutTest {
 

@@ -38,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * have been accepted. Containers report a failed deployment differently: WildFly returns the
  * message to the deployer; embedded GlassFish and Payara only log it (in this JVM), and Payara
  * Micro prints it to its console, which its adapter copies to this JVM's standard output. The test
- * reads all three.
+ * reads all three. The refused connection is tried with the raw {@link dev.sockeye.tck.TestClient}:
+ * the failed upgrade itself is asserted.
  */
 @ExtendWith(ArquillianExtension.class)
 class InvalidEndpointFailsDeploymentIT {

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Spec §1.1 native frames and §1.4 binary mode in a container: a frame without the prefix reaches
  * the native handler unchanged, text or binary; native messages go out unchanged; with
- * {@code binaryMessages} every outgoing frame is binary with the same bytes.
+ * {@code binaryMessages} every outgoing frame is binary with the same bytes. Raw frames
+ * ({@link dev.sockeye.tck.TestClient}): the bytes and the frame kind are the point.
  */
 @ExtendWith(ArquillianExtension.class)
 class NativeMessagesAndBinaryModeIT {

@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Spec §1.3 and §3 "max size" in a container: a message up to {@code maxMessageSize} bytes is
  * handled; a longer one closes the connection with 1009, whatever the container's own limits, and
- * the connection's disconnect handler runs.
+ * the connection's disconnect handler runs. Raw frames ({@link dev.sockeye.tck.TestClient}): the
+ * frame sizes around the limit and the close code are the point.
  */
 @ExtendWith(ArquillianExtension.class)
 class OversizeMessageIT {
