@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 
 import static dev.sockeye.tck.TestClient.PREFIX;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -168,13 +167,13 @@ class CompressionTest {
         lifecycle.nextOpened();
         String text = "compress me ".repeat(80);
 
-        raw.sendFrame(RawWebSocket.TEXT, true, deflate((PREFIX + "echo;0;" + text).getBytes(StandardCharsets.UTF_8)));
+        raw.sendFrame(RawWebSocket.TEXT, true, PerMessageDeflate.deflate((PREFIX + "echo;0;" + text).getBytes(StandardCharsets.UTF_8)));
 
         RawWebSocket.Frame echo = raw.nextDataFrame(Duration.ofSeconds(5));
         assertNotNull(echo, "no echo");
         assertTrue(echo.rsv1(), "the server's frame is not compressed");
         assertTrue(echo.payload().length < text.length() / 4, "compressed to " + echo.payload().length + " bytes");
-        assertEquals(PREFIX + "echo;0;" + text, new String(inflate(echo.payload()), StandardCharsets.UTF_8));
+        assertEquals(PREFIX + "echo;0;" + text, new String(PerMessageDeflate.inflate(echo.payload()), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -257,65 +256,16 @@ class CompressionTest {
         byte[] chunk = new byte[1024 * 1024];
         java.util.Arrays.fill(chunk, (byte) 'x');
         Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-        byte[] first = deflateAndFlush(deflater, chunk);
-        byte[] next = deflateAndFlush(deflater, chunk);
-        assertArrayEquals(next, deflateAndFlush(deflater, chunk), "every further MiB compresses alike");
+        byte[] first = PerMessageDeflate.deflateAndFlush(deflater, chunk);
+        byte[] next = PerMessageDeflate.deflateAndFlush(deflater, chunk);
+        assertArrayEquals(next, PerMessageDeflate.deflateAndFlush(deflater, chunk), "every further MiB compresses alike");
         deflater.end();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         out.writeBytes(first);
         for (int i = 1; i < mebibytes; i++) {
             out.writeBytes(next);
         }
-        return withoutTail(out.toByteArray());
-    }
-
-    private static byte[] deflateAndFlush(Deflater deflater, byte[] input) {
-        deflater.setInput(input);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        while (!deflater.needsInput()) {
-            out.write(buffer, 0, deflater.deflate(buffer));
-        }
-        int n;
-        while ((n = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH)) > 0) {
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
-    }
-
-    /** @return {@code bytes} compressed as one permessage-deflate message */
-    private static byte[] deflate(byte[] bytes) {
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-        byte[] flushed = deflateAndFlush(deflater, bytes);
-        deflater.end();
-        return withoutTail(flushed);
-    }
-
-    private static byte[] withoutTail(byte[] flushed) {
-        int n = flushed.length;
-        assertTrue(n >= 4 && flushed[n - 4] == 0 && flushed[n - 3] == 0 && flushed[n - 2] == (byte) 0xff
-                && flushed[n - 1] == (byte) 0xff, "a sync flush ends with 00 00 ff ff");
-        return java.util.Arrays.copyOf(flushed, n - 4);
-    }
-
-    /** @return the message of one compressed permessage-deflate frame (no context takeover) */
-    private static byte[] inflate(byte[] payload) throws java.util.zip.DataFormatException {
-        Inflater inflater = new Inflater(true);
-        byte[] input = java.util.Arrays.copyOf(payload, payload.length + 4);
-        input[payload.length + 2] = (byte) 0xff;
-        input[payload.length + 3] = (byte) 0xff;
-        inflater.setInput(input);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        while (!inflater.needsInput()) {
-            int n = inflater.inflate(buffer);
-            out.write(buffer, 0, n);
-            if (n == 0 && inflater.needsInput()) {
-                break;
-            }
-        }
-        inflater.end();
-        return out.toByteArray();
+        return PerMessageDeflate.withoutTail(out.toByteArray());
     }
 
     private static int deflatedSize(String text) {
