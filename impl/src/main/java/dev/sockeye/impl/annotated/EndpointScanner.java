@@ -7,19 +7,11 @@ import jakarta.websocket.server.PathParam;
 
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.lang.reflect.TypeVariable;
-import java.lang.reflect.WildcardType;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,6 +28,8 @@ import java.util.regex.Pattern;
  */
 final class EndpointScanner {
 
+    private static final List<Class<? extends Annotation>> HANDLER_ANNOTATIONS =
+            Arrays.stream(HandlerKind.values()).<Class<? extends Annotation>>map(HandlerKind::annotation).toList();
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{([^}/]+)}");
 
     private final Class<?> type;
@@ -69,7 +63,7 @@ final class EndpointScanner {
         Map<HandlerKind, Method> firstOfKind = new EnumMap<>(HandlerKind.class);
         Map<String, HandlerMethod> events = new LinkedHashMap<>();
         Map<String, Method> firstOfEvent = new LinkedHashMap<>();
-        for (Method method : annotatedMethods()) {
+        for (Method method : HandlerScan.annotatedMethods(type, HANDLER_ANNOTATIONS)) {
             List<HandlerKind> kinds = Arrays.stream(HandlerKind.values())
                     .filter(kind -> method.isAnnotationPresent(kind.annotation())).toList();
             if (kinds.size() > 1) {
@@ -87,7 +81,7 @@ final class EndpointScanner {
                 Method first = firstOfEvent.putIfAbsent(event, method);
                 if (first != null) {
                     problem(method, "is a second @OnEvent(\"" + event + "\") method after "
-                            + HandlerMethod.describe(first) + "; accepted: one method per event");
+                            + HandlerScan.describe(first) + "; accepted: one method per event");
                     continue;
                 }
                 HandlerMethod handler = prepare(method, kind);
@@ -98,7 +92,7 @@ final class EndpointScanner {
                 Method first = firstOfKind.putIfAbsent(kind, method);
                 if (first != null) {
                     problem(method, "is a second " + kind.label() + " method after "
-                            + HandlerMethod.describe(first) + "; accepted: one per class");
+                            + HandlerScan.describe(first) + "; accepted: one per class");
                     continue;
                 }
                 HandlerMethod handler = prepare(method, kind);
@@ -113,69 +107,18 @@ final class EndpointScanner {
     }
 
     private void checkClass(EventEndpoint endpoint) {
-        int modifiers = type.getModifiers();
         if (endpoint == null) {
             problems.add("the class is not annotated with @EventEndpoint");
         } else if (!endpoint.value().startsWith("/")) {
             problems.add("@EventEndpoint(\"" + endpoint.value() + "\"): the path must start with '/'");
         }
-        if (!Modifier.isPublic(modifiers)) {
-            problems.add("the class must be public");
-        }
-        if (type.isInterface() || Modifier.isAbstract(modifiers)) {
-            problems.add("the class must be concrete (not abstract, not an interface)");
-        }
-        if (type.isMemberClass() && !Modifier.isStatic(modifiers)) {
-            problems.add("a nested endpoint class must be static");
-        }
-        if (type.isLocalClass() || type.isAnonymousClass()) {
-            problems.add("the class must be a top-level or static nested class");
-        }
-    }
-
-    /**
-     * Every method of the class and its superclasses that carries a handler annotation, most
-     * specific declaration first, in a stable order (name, then parameter types) so that messages
-     * do not depend on reflection order.
-     */
-    private List<Method> annotatedMethods() {
-        List<Method> found = new ArrayList<>();
-        Set<String> signatures = new HashSet<>();
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            Method[] declared = c.getDeclaredMethods();
-            Arrays.sort(declared, Comparator.comparing(Method::getName).thenComparing(m -> Arrays.toString(m.getParameterTypes())));
-            for (Method method : declared) {
-                if (method.isBridge() || method.isSynthetic()) {
-                    continue;
-                }
-                String signature = method.getName() + Arrays.toString(method.getParameterTypes());
-                boolean overridden = !Modifier.isPrivate(method.getModifiers()) && !signatures.add(signature);
-                if (!overridden && isHandler(method)) {
-                    found.add(method);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static boolean isHandler(Method method) {
-        for (HandlerKind kind : HandlerKind.values()) {
-            if (method.isAnnotationPresent(kind.annotation())) {
-                return true;
-            }
-        }
-        return false;
+        HandlerScan.checkClass(type, "the class", problems);
     }
 
     /** @return the prepared method, or {@code null} after recording its problems */
     private HandlerMethod prepare(Method method, HandlerKind kind) {
         int before = problems.size();
-        int modifiers = method.getModifiers();
-        if (Modifier.isStatic(modifiers)) {
-            problem(method, "is static; accepted: a public instance method");
-        } else if (!Modifier.isPublic(modifiers)) {
-            problem(method, "is not public; accepted: a public instance method");
-        }
+        HandlerScan.checkPublicInstance(method, problems);
         checkReturnType(method, kind);
         Parameter[] parameters = method.getParameters();
         Type[] genericTypes = method.getGenericParameterTypes();
@@ -191,8 +134,8 @@ final class EndpointScanner {
             } else if (contextual != null) {
                 arguments[i] = contextual;
             } else if (valueType != null) {
-                parameterProblem(method, i, parameter, "is a second value parameter after one of type "
-                        + HandlerMethod.simpleName(valueType), kind);
+                parameterProblem(method, i, "is a second value parameter after one of type "
+                        + HandlerScan.simpleName(valueType), kind);
             } else {
                 arguments[i] = valueArgument(method, i, parameter, generic, kind);
                 if (arguments[i] != null) {
@@ -206,17 +149,17 @@ final class EndpointScanner {
         if (problems.size() > before) {
             return null;
         }
-        MethodHandle handle = handle(method);
+        MethodHandle handle = HandlerScan.handle(method, problems);
         return handle == null ? null : new HandlerMethod(method, handle, arguments, valueType);
     }
 
     private Argument pathParameter(Method method, int index, Parameter parameter, String name, HandlerKind kind) {
         if (parameter.getType() != String.class) {
-            parameterProblem(method, index, parameter, "is a @PathParam of another type than String", kind);
+            parameterProblem(method, index, "is a @PathParam of another type than String", kind);
             return null;
         }
         if (!pathVariables.contains(name)) {
-            parameterProblem(method, index, parameter, "names @PathParam(\"" + name + "\") but the path has no {"
+            parameterProblem(method, index, "names @PathParam(\"" + name + "\") but the path has no {"
                     + name + "}; accepted names: " + pathVariables.stream().sorted().toList(), null);
             return null;
         }
@@ -227,8 +170,8 @@ final class EndpointScanner {
         Class<?> raw = parameter.getType();
         switch (kind) {
             case EVENT -> {
-                if (containsTypeVariable(generic)) {
-                    parameterProblem(method, index, parameter, "has a type variable, which cannot be decoded", kind);
+                if (HandlerScan.containsTypeVariable(generic)) {
+                    parameterProblem(method, index, "has a type variable, which cannot be decoded", kind);
                     return null;
                 }
                 return Argument.VALUE;
@@ -258,7 +201,7 @@ final class EndpointScanner {
                 // connect and disconnect have no value
             }
         }
-        parameterProblem(method, index, parameter, "is not accepted", kind);
+        parameterProblem(method, index, "is not accepted", kind);
         return null;
     }
 
@@ -270,59 +213,17 @@ final class EndpointScanner {
             default -> returned == void.class;
         };
         if (!accepted) {
-            problem(method, "returns " + HandlerMethod.simpleName(method.getGenericReturnType()) + "; "
+            problem(method, "returns " + HandlerScan.simpleName(method.getGenericReturnType()) + "; "
                     + kind.label() + " may return " + kind.returns());
         }
     }
 
-    private MethodHandle handle(Method method) {
-        try {
-            return MethodHandles.publicLookup().unreflect(method);
-        } catch (IllegalAccessException notPublicEnough) {
-            // a public method declared in a non-public superclass
-            try {
-                method.setAccessible(true);
-                return MethodHandles.lookup().unreflect(method);
-            } catch (IllegalAccessException | RuntimeException e) {
-                problem(method, "cannot be called: " + e.getMessage());
-                return null;
-            }
-        }
-    }
-
-    private static boolean containsTypeVariable(Type type) {
-        if (type instanceof TypeVariable<?>) {
-            return true;
-        }
-        if (type instanceof ParameterizedType parameterized) {
-            return Arrays.stream(parameterized.getActualTypeArguments()).anyMatch(EndpointScanner::containsTypeVariable);
-        }
-        if (type instanceof GenericArrayType array) {
-            return containsTypeVariable(array.getGenericComponentType());
-        }
-        if (type instanceof WildcardType wildcard) {
-            return Arrays.stream(wildcard.getUpperBounds()).anyMatch(EndpointScanner::containsTypeVariable)
-                    || Arrays.stream(wildcard.getLowerBounds()).anyMatch(EndpointScanner::containsTypeVariable);
-        }
-        return false;
-    }
-
     private void problem(Method method, String text) {
-        problems.add(HandlerMethod.describe(method) + " " + text);
+        problems.add(HandlerScan.describe(method) + " " + text);
     }
 
     /** @param kind whose accepted parameters to state, or {@code null} to state none */
-    private void parameterProblem(Method method, int index, Parameter parameter, String text, HandlerKind kind) {
-        String name = parameter.isNamePresent() ? " " + parameter.getName() : "";
-        String annotations = Arrays.stream(parameter.getAnnotations()).map(EndpointScanner::annotationLabel)
-                .reduce("", (a, b) -> a + b + " ");
-        problems.add(HandlerMethod.describe(method) + ": parameter " + (index + 1) + " (" + annotations
-                + HandlerMethod.simpleName(parameter.getParameterizedType()) + name + ") " + text
-                + (kind == null ? "" : "; " + kind.accepted()));
-    }
-
-    private static String annotationLabel(Annotation annotation) {
-        return annotation instanceof PathParam p ? "@PathParam(\"" + p.value() + "\")"
-                : "@" + annotation.annotationType().getSimpleName();
+    private void parameterProblem(Method method, int index, String text, HandlerKind kind) {
+        problems.add(HandlerScan.describe(method, index) + " " + text + (kind == null ? "" : "; " + kind.accepted()));
     }
 }

@@ -7,8 +7,6 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.lang.reflect.UndeclaredThrowableException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * One handler method turned, once per class, into a prepared invoker: a method handle of shape
@@ -63,24 +61,12 @@ final class HandlerMethod {
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable checked) {
-            throw new UndeclaredThrowableException(checked, describe(method) + " threw " + checked);
+            throw new UndeclaredThrowableException(checked, HandlerScan.describe(method) + " threw " + checked);
         }
     }
 
     @Override
     public String toString() {
-        return describe(method);
-    }
-
-    /** @return {@code SimpleClass.method(ParamType, ...)} with simple type names, for messages */
-    static String describe(Method method) {
-        return method.getDeclaringClass().getSimpleName() + "." + method.getName()
-                + Arrays.stream(method.getGenericParameterTypes()).map(HandlerMethod::simpleName)
-                .collect(Collectors.joining(", ", "(", ")"));
-    }
-
-    static String simpleName(Type type) {
-        return type instanceof Class<?> c ? c.getSimpleName()
-                : type.getTypeName().replaceAll("\\b[a-z_$][\\w$]*\\.", "");
+        return HandlerScan.describe(method);
     }
 }

@@ -11,18 +11,13 @@ import dev.sockeye.NeffosController;
 import dev.sockeye.NeffosMessage;
 import dev.sockeye.OnEvent;
 import dev.sockeye.PayloadType;
+import dev.sockeye.impl.annotated.HandlerScan;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
-import java.lang.reflect.TypeVariable;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +29,8 @@ import java.util.Map;
  * handle spread over an argument array, and one resolver per parameter). Problems are collected so
  * that one deployment error lists them all.
  *
- * <p>This is a small sibling of the Iris annotated-endpoint scanner ({@code impl.annotated}): that
- * one's invokers are bound to Iris {@code Connection} callbacks, these to neffos namespace calls.
+ * <p>The checks it shares with the Iris annotated-endpoint scanner are {@link HandlerScan}'s; what is
+ * its own is what a neffos method may take and return, and invokers bound to namespace calls.
  */
 final class ControllerScanner {
 
@@ -80,7 +75,7 @@ final class ControllerScanner {
         checkClass(annotation);
         Map<String, Events.Handler> events = new LinkedHashMap<>();
         Map<NamespaceHook.Kind, Events.Hook> hooks = new EnumMap<>(NamespaceHook.Kind.class);
-        for (Method method : annotatedMethods()) {
+        for (Method method : HandlerScan.annotatedMethods(type, List.of(OnEvent.class, NamespaceHook.class))) {
             OnEvent event = method.getAnnotation(OnEvent.class);
             NamespaceHook hook = method.getAnnotation(NamespaceHook.class);
             if (event != null && hook != null) {
@@ -108,53 +103,19 @@ final class ControllerScanner {
     }
 
     private void checkClass(NeffosController annotation) {
-        int modifiers = type.getModifiers();
         if (annotation == null) {
             problems.add(type.getName() + " is not annotated with @NeffosController");
         } else if (annotation.value().indexOf('/') >= 0) {
             problems.add(type.getSimpleName() + ": @NeffosController(\"" + annotation.value()
                     + "\"): a namespace name must not contain '/'");
         }
-        if (!Modifier.isPublic(modifiers)) {
-            problems.add(type.getSimpleName() + " must be public");
-        }
-        if (type.isInterface() || Modifier.isAbstract(modifiers)) {
-            problems.add(type.getSimpleName() + " must be concrete (not abstract, not an interface)");
-        }
-        if ((type.isMemberClass() && !Modifier.isStatic(modifiers)) || type.isLocalClass() || type.isAnonymousClass()) {
-            problems.add(type.getSimpleName() + " must be a top-level or static nested class");
-        }
-    }
-
-    /** Methods with @OnEvent or @NamespaceHook, most specific declaration first, in a stable order. */
-    private List<Method> annotatedMethods() {
-        List<Method> found = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            Method[] declared = c.getDeclaredMethods();
-            Arrays.sort(declared, Comparator.comparing(Method::getName)
-                    .thenComparing(m -> Arrays.toString(m.getParameterTypes())));
-            for (Method method : declared) {
-                String signature = method.getName() + Arrays.toString(method.getParameterTypes());
-                if (method.isBridge() || method.isSynthetic() || seen.contains(signature)) {
-                    continue;
-                }
-                seen.add(signature);
-                if (method.isAnnotationPresent(OnEvent.class) || method.isAnnotationPresent(NamespaceHook.class)) {
-                    found.add(method);
-                }
-            }
-        }
-        return found;
+        HandlerScan.checkClass(type, type.getSimpleName(), problems);
     }
 
     /** @return the invoker, or {@code null} after recording the method's problems */
     private Invoker prepare(Method method, boolean event) {
         int before = problems.size();
-        int modifiers = method.getModifiers();
-        if (Modifier.isStatic(modifiers) || !Modifier.isPublic(modifiers)) {
-            problem(method, "must be a public instance method");
-        }
+        HandlerScan.checkPublicInstance(method, problems);
         if (!event && method.getReturnType() != void.class) {
             problem(method, "returns " + method.getReturnType().getSimpleName() + "; a @NamespaceHook method returns void");
         }
@@ -172,8 +133,8 @@ final class ControllerScanner {
             } else if (payload) {
                 parameterProblem(method, i, "is a second payload parameter; accepted: " + CONTEXT
                         + ", and at most one payload parameter");
-            } else if (generic.length == parameters.length && generic[i] instanceof TypeVariable<?>) {
-                parameterProblem(method, i, "is a type variable, which cannot be decoded");
+            } else if (HandlerScan.containsTypeVariable(generic.length == parameters.length ? generic[i] : raw)) {
+                parameterProblem(method, i, "has a type variable, which cannot be decoded");
             } else {
                 payload = true;
                 PayloadType<Object> type = PayloadType.ofType(generic.length == parameters.length ? generic[i] : raw);
@@ -183,14 +144,9 @@ final class ControllerScanner {
         if (problems.size() > before) {
             return null;
         }
-        try {
-            MethodHandle handle = MethodHandles.publicLookup().unreflect(method)
-                    .asSpreader(Object[].class, parameters.length).asType(SHAPE);
-            return new Invoker(handle, arguments, slot);
-        } catch (IllegalAccessException e) {
-            problem(method, "cannot be called: " + e.getMessage());
-            return null;
-        }
+        MethodHandle handle = HandlerScan.handle(method, problems);
+        return handle == null ? null
+                : new Invoker(handle.asSpreader(Object[].class, parameters.length).asType(SHAPE), arguments, slot);
     }
 
     private static Argument contextual(Class<?> raw) {
@@ -213,24 +169,11 @@ final class ControllerScanner {
     }
 
     private void problem(Method method, String text) {
-        problems.add(describe(method) + " " + text);
+        problems.add(HandlerScan.describe(method) + " " + text);
     }
 
     private void parameterProblem(Method method, int index, String text) {
-        Parameter parameter = method.getParameters()[index];
-        problems.add(describe(method) + ": parameter " + (index + 1) + " ("
-                + parameter.getParameterizedType().getTypeName().replaceAll("\\b[a-z_$][\\w$]*\\.", "")
-                + (parameter.isNamePresent() ? " " + parameter.getName() : "") + ") " + text);
-    }
-
-    private static String describe(Method method) {
-        StringBuilder text = new StringBuilder(method.getDeclaringClass().getSimpleName()).append('.')
-                .append(method.getName()).append('(');
-        Class<?>[] types = method.getParameterTypes();
-        for (int i = 0; i < types.length; i++) {
-            text.append(i == 0 ? "" : ", ").append(types[i].getSimpleName());
-        }
-        return text.append(')').toString();
+        problems.add(HandlerScan.describe(method, index) + " " + text);
     }
 
     /** A prepared controller method; immutable, shared by every connection. */

@@ -7,9 +7,6 @@ import dev.sockeye.Handshake;
 import dev.sockeye.NamespaceConnection;
 import dev.sockeye.Namespaces;
 import dev.sockeye.NeffosConnection;
-import dev.sockeye.OutboundOverflowException;
-import dev.sockeye.PayloadType;
-import dev.sockeye.SockeyeException;
 import dev.sockeye.Target;
 import dev.sockeye.impl.codec.OutboundFrame;
 import dev.sockeye.impl.dispatch.Listeners;
@@ -18,14 +15,14 @@ import dev.sockeye.impl.route.Message;
 import dev.sockeye.impl.send.Delivery;
 import dev.sockeye.impl.send.OutboundQueue;
 import dev.sockeye.impl.send.SingleDelivery;
-import dev.sockeye.impl.session.Heartbeats;
+import dev.sockeye.impl.session.ListeningConnection;
+import dev.sockeye.impl.session.Liveness;
 import dev.sockeye.impl.session.MapConnectionValues;
-import dev.sockeye.impl.session.SessionWriter;
+import dev.sockeye.impl.session.SessionChannel;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,10 +30,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * One neffos connection over a container {@link Session}: identity, the namespaces it is connected
@@ -47,7 +40,7 @@ import java.util.function.Consumer;
  * sent meanwhile (by the connect hook) wait, to follow the {@code A<id>} frame. Ending is guarded by
  * one flag, so that rooms, namespaces, listeners and the close happen exactly once, whoever ends first.
  */
-final class NeffosSession implements NeffosConnection, Member {
+final class NeffosSession implements NeffosConnection, ListeningConnection, Member {
 
     private static final System.Logger LOG = System.getLogger(NeffosSession.class.getName());
 
@@ -59,32 +52,25 @@ final class NeffosSession implements NeffosConnection, Member {
 
     private final String id;
     private final Handshake handshake;
-    private final Session session;
     private final NeffosContext context;
     private final Listeners listeners;
-    private final OutboundQueue outbound;
+    private final SessionChannel channel;
+    private final Liveness liveness;
     private final MapConnectionValues values = new MapConnectionValues();
     private final Set<String> rooms = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, NamespaceState> namespaces = new ConcurrentHashMap<>();
     private final PendingAsks asks = new PendingAsks();
-    private final AtomicBoolean ending = new AtomicBoolean();
-    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private final List<Pending> beforeAck = new ArrayList<>();
     private final int reconnectTries;
     private volatile boolean acknowledged;
-    private volatile long lastReadNanos = System.nanoTime();
-    private volatile long lastPongNanos = lastReadNanos;
-    private volatile long lastPingNanos = lastReadNanos;
-    private volatile ScheduledFuture<?> heartbeat;
 
     NeffosSession(String id, Handshake handshake, Session session, NeffosContext context) {
         this.id = id;
         this.handshake = handshake;
-        this.session = session;
         this.context = context;
         this.listeners = new Listeners(context.decoder(), this::logUnhandled);
-        this.outbound = new OutboundQueue(new SessionWriter(session, context.config().writeTimeout().toMillis()),
-                context.config().maxQueuedBytes(), context.config().overflowPolicy(), this::writeFailed);
+        this.channel = new SessionChannel(session, context.config(), this::fail);
+        this.liveness = new Liveness(context.config(), channel, listeners, this::fail);
         this.reconnectTries = handshake.header("X-Websocket-Reconnect").map(NeffosSession::parseTries).orElse(0);
     }
 
@@ -100,7 +86,8 @@ final class NeffosSession implements NeffosConnection, Member {
         return context;
     }
 
-    Listeners listeners() {
+    @Override
+    public Listeners listeners() {
         return listeners;
     }
 
@@ -129,7 +116,7 @@ final class NeffosSession implements NeffosConnection, Member {
                 }
             }
         }
-        outbound.enqueue(frame, delivery);
+        channel.enqueue(frame, delivery);
     }
 
     /** @return a stage completed once {@code frame} is written */
@@ -145,8 +132,8 @@ final class NeffosSession implements NeffosConnection, Member {
      */
     void acknowledge() {
         synchronized (beforeAck) {
-            outbound.enqueue(AddressCodec.text(NeffosWire.ACK_ID + id), Delivery.IGNORED);
-            beforeAck.forEach(p -> outbound.enqueue(p.frame(), p.delivery()));
+            channel.enqueue(AddressCodec.text(NeffosWire.ACK_ID + id), Delivery.IGNORED);
+            beforeAck.forEach(p -> channel.enqueue(p.frame(), p.delivery()));
             beforeAck.clear();
             acknowledged = true;
         }
@@ -158,7 +145,7 @@ final class NeffosSession implements NeffosConnection, Member {
             beforeAck.forEach(p -> p.delivery().failed(OutboundQueue.closedException()));
             beforeAck.clear();
         }
-        outbound.enqueue(AddressCodec.text(NeffosWire.ACK_REFUSED + errorText), Delivery.IGNORED);
+        channel.enqueue(AddressCodec.text(NeffosWire.ACK_REFUSED + errorText), Delivery.IGNORED);
         end(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, closeReason(errorText)), EndMode.FLUSH);
     }
 
@@ -218,7 +205,7 @@ final class NeffosSession implements NeffosConnection, Member {
 
     @Override
     public boolean acceptsJoins() {
-        return !ending.get();
+        return !channel.isEnding();
     }
 
     @Override
@@ -265,56 +252,6 @@ final class NeffosSession implements NeffosConnection, Member {
     @Override
     public Handshake handshake() {
         return handshake;
-    }
-
-    @Override
-    public <T> void on(String event, Class<T> type, Consumer<? super T> handler) {
-        listeners.on(event, PayloadType.of(type), handler);
-    }
-
-    @Override
-    public <T> void on(String event, PayloadType<T> type, Consumer<? super T> handler) {
-        listeners.on(event, type, handler);
-    }
-
-    @Override
-    public void on(String event, Runnable handler) {
-        listeners.on(event, handler);
-    }
-
-    @Override
-    public void onMessage(Consumer<byte[]> handler) {
-        listeners.onMessage(handler);
-    }
-
-    @Override
-    public void onLeave(Consumer<String> handler) {
-        listeners.onLeave(handler);
-    }
-
-    @Override
-    public void onDisconnect(Runnable handler) {
-        listeners.onDisconnect(handler);
-    }
-
-    @Override
-    public void onError(Consumer<Throwable> handler) {
-        listeners.onError(handler);
-    }
-
-    @Override
-    public void onPing(Runnable handler) {
-        listeners.onPing(handler);
-    }
-
-    @Override
-    public void onPong(Runnable handler) {
-        listeners.onPong(handler);
-    }
-
-    @Override
-    public void fireError(Throwable problem) {
-        listeners.error(java.util.Objects.requireNonNull(problem, "problem"));
     }
 
     @Override
@@ -372,7 +309,7 @@ final class NeffosSession implements NeffosConnection, Member {
 
     @Override
     public boolean isOpen() {
-        return !ending.get();
+        return !channel.isEnding();
     }
 
     @Override
@@ -393,13 +330,10 @@ final class NeffosSession implements NeffosConnection, Member {
      * disconnect listeners run, then the close.
      */
     CompletionStage<Void> end(CloseReason reason, EndMode mode) {
-        if (!ending.compareAndSet(false, true)) {
+        if (!channel.beginEnd()) {
             return CompletableFuture.failedFuture(OutboundQueue.closedException());
         }
-        ScheduledFuture<?> timer = heartbeat;
-        if (timer != null) {
-            timer.cancel(false);
-        }
+        liveness.stop();
         try {
             for (NamespaceState state : List.copyOf(namespaces.values())) {
                 state.disconnectForced();
@@ -416,10 +350,10 @@ final class NeffosSession implements NeffosConnection, Member {
                     context.definition().onDisconnect().ifPresent(listener -> guarded(() -> listener.accept(this)));
                 }
             } finally {
-                finishEnd(reason, mode);
+                finish(reason, mode);
             }
         }
-        return ended;
+        return channel.ended();
     }
 
     private void guarded(Runnable call) {
@@ -430,99 +364,32 @@ final class NeffosSession implements NeffosConnection, Member {
         }
     }
 
-    private void finishEnd(CloseReason reason, EndMode mode) {
+    private void finish(CloseReason reason, EndMode mode) {
         switch (mode) {
-            case FLUSH -> outbound.enqueueClose(OutboundQueue.closedException(), () -> closeSession(reason));
-            case IMMEDIATE -> closeSession(reason);
-            case PEER_CLOSED -> {
-                outbound.close(OutboundQueue.closedException());
-                ended.complete(null);
-            }
+            case FLUSH -> channel.flushThenClose(reason);
+            case IMMEDIATE -> channel.closeNow(reason);
+            case PEER_CLOSED -> channel.peerClosed();
         }
     }
 
-    private void closeSession(CloseReason reason) {
-        outbound.close(OutboundQueue.closedException());
-        try {
-            if (session.isOpen()) {
-                session.close(reason);
-            }
-            ended.complete(null);
-        } catch (IOException | RuntimeException e) {
-            ended.completeExceptionally(e);
-        }
-    }
-
-    private void writeFailed(Throwable cause) {
-        if (ending.get()) {
-            outbound.close(OutboundQueue.closedException());
-            return;
-        }
-        listeners.error(cause);
-        CloseReason reason = cause instanceof OutboundOverflowException
-                ? new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "outbound queue full")
-                : new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "write failed");
+    /** A write failed, the queue overflowed or a timeout expired: report it and end the connection. */
+    private void fail(Throwable problem, CloseReason reason) {
+        listeners.error(problem);
         end(reason, EndMode.IMMEDIATE);
     }
 
-    // --- liveness (as the Iris connection's) ------------------------------------------------
+    // --- liveness ---------------------------------------------------------------------------
 
     void markRead() {
-        lastReadNanos = System.nanoTime();
+        liveness.markRead();
     }
 
     void markPong() {
-        long now = System.nanoTime();
-        lastReadNanos = now;
-        lastPongNanos = now;
-        listeners.ponged();
+        liveness.markPong();
     }
 
     void startHeartbeat() {
-        long ping = context.config().pingPeriod().toNanos();
-        long pong = context.config().pongTimeout().toNanos();
-        long read = context.config().readTimeout().toNanos();
-        long shortest = ping > 0 ? Math.min(ping, pong) : Long.MAX_VALUE;
-        if (read > 0) {
-            shortest = Math.min(shortest, read);
-        }
-        if (shortest == Long.MAX_VALUE) {
-            return;
-        }
-        long period = Math.max(shortest / 4, TimeUnit.MILLISECONDS.toNanos(5));
-        heartbeat = Heartbeats.every(period, this::checkLiveness);
-        if (ending.get()) {
-            heartbeat.cancel(false);
-        }
-    }
-
-    private void checkLiveness() {
-        if (ending.get()) {
-            return;
-        }
-        long now = System.nanoTime();
-        long read = context.config().readTimeout().toNanos();
-        if (read > 0 && now - lastReadNanos > read) {
-            listeners.error(new SockeyeException("no frame received for " + context.config().readTimeout()
-                    + " (readTimeout); closing with 1001"));
-            end(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "read timeout"), EndMode.IMMEDIATE);
-            return;
-        }
-        long ping = context.config().pingPeriod().toNanos();
-        if (ping == 0) {
-            return;
-        }
-        if (now - lastPongNanos > context.config().pongTimeout().toNanos()) {
-            listeners.error(new SockeyeException("no pong received for " + context.config().pongTimeout()
-                    + " (pongTimeout); closing with 1001"));
-            end(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "pong timeout"), EndMode.IMMEDIATE);
-            return;
-        }
-        if (now - lastPingNanos >= ping) {
-            lastPingNanos = now;
-            outbound.enqueue(OutboundFrame.Ping.INSTANCE, Delivery.IGNORED);
-            listeners.pinged();
-        }
+        liveness.start();
     }
 
     private void logUnhandled(Throwable problem) {

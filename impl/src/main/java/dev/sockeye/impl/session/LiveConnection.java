@@ -4,7 +4,6 @@ import dev.sockeye.Connection;
 import dev.sockeye.ConnectionRegistry;
 import dev.sockeye.Emitter;
 import dev.sockeye.Handshake;
-import dev.sockeye.PayloadType;
 import dev.sockeye.Target;
 import dev.sockeye.impl.codec.OutboundFrame;
 import dev.sockeye.impl.dispatch.Listeners;
@@ -16,37 +15,28 @@ import dev.sockeye.impl.send.SingleDelivery;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
-import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * The {@link Connection} over one container {@link Session}: identity, listeners, rooms through
  * the registry, and one outbound queue. It holds no locks; ending is guarded by a single flag so
  * that leave, disconnect and close happen exactly once whoever ends first.
  */
-final class LiveConnection implements Connection, Member {
+final class LiveConnection implements ListeningConnection, Member {
 
     private static final System.Logger LOG = System.getLogger(LiveConnection.class.getName());
 
     private final String id;
     private final Handshake handshake;
-    private final Session session;
     private final EndpointContext context;
     private final Listeners listeners;
-    private final OutboundQueue outbound;
+    private final SessionChannel channel;
+    private final Liveness liveness;
     private final Set<String> rooms = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean ending = new AtomicBoolean();
-    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private final MapConnectionValues values = new MapConnectionValues();
-    private volatile long lastReadNanos = System.nanoTime();
-    private volatile long lastPongNanos = lastReadNanos;
-    private volatile long lastPingNanos = lastReadNanos;
-    private volatile java.util.concurrent.ScheduledFuture<?> heartbeat;
 
     /** How the connection ends. */
     enum EndMode {
@@ -61,15 +51,14 @@ final class LiveConnection implements Connection, Member {
     LiveConnection(String id, Handshake handshake, Session session, EndpointContext context) {
         this.id = id;
         this.handshake = handshake;
-        this.session = session;
         this.context = context;
         this.listeners = new Listeners(context.decoder(), this::logUnhandled);
-        this.outbound = new OutboundQueue(new SessionWriter(session, context.config().writeTimeout().toMillis()),
-                context.config().maxQueuedBytes(),
-                context.config().overflowPolicy(), this::writeFailed);
+        this.channel = new SessionChannel(session, context.config(), this::fail);
+        this.liveness = new Liveness(context.config(), channel, listeners, this::fail);
     }
 
-    Listeners listeners() {
+    @Override
+    public Listeners listeners() {
         return listeners;
     }
 
@@ -83,41 +72,6 @@ final class LiveConnection implements Connection, Member {
     @Override
     public Handshake handshake() {
         return handshake;
-    }
-
-    @Override
-    public <T> void on(String event, Class<T> type, Consumer<? super T> handler) {
-        listeners.on(event, PayloadType.of(type), handler);
-    }
-
-    @Override
-    public <T> void on(String event, PayloadType<T> type, Consumer<? super T> handler) {
-        listeners.on(event, type, handler);
-    }
-
-    @Override
-    public void on(String event, Runnable handler) {
-        listeners.on(event, handler);
-    }
-
-    @Override
-    public void onMessage(Consumer<byte[]> handler) {
-        listeners.onMessage(handler);
-    }
-
-    @Override
-    public void onLeave(Consumer<String> handler) {
-        listeners.onLeave(handler);
-    }
-
-    @Override
-    public void onDisconnect(Runnable handler) {
-        listeners.onDisconnect(handler);
-    }
-
-    @Override
-    public void onError(Consumer<Throwable> handler) {
-        listeners.onError(handler);
     }
 
     @Override
@@ -140,23 +94,8 @@ final class LiveConnection implements Connection, Member {
 
     private CompletionStage<Void> sendOne(OutboundFrame frame) {
         SingleDelivery delivery = new SingleDelivery();
-        outbound.enqueue(frame, delivery);
+        channel.enqueue(frame, delivery);
         return delivery;
-    }
-
-    @Override
-    public void onPing(Runnable handler) {
-        listeners.onPing(handler);
-    }
-
-    @Override
-    public void onPong(Runnable handler) {
-        listeners.onPong(handler);
-    }
-
-    @Override
-    public void fireError(Throwable problem) {
-        listeners.error(java.util.Objects.requireNonNull(problem, "problem"));
     }
 
     @Override
@@ -191,7 +130,7 @@ final class LiveConnection implements Connection, Member {
 
     @Override
     public boolean isOpen() {
-        return !ending.get();
+        return !channel.isEnding();
     }
 
     @Override
@@ -218,12 +157,12 @@ final class LiveConnection implements Connection, Member {
 
     @Override
     public boolean acceptsJoins() {
-        return !ending.get();
+        return !channel.isEnding();
     }
 
     @Override
     public void send(dev.sockeye.impl.route.Message message, Delivery delivery) {
-        outbound.enqueue(message.frame(context.codec()), delivery);
+        channel.enqueue(message.frame(context.codec()), delivery);
     }
 
     @Override
@@ -241,13 +180,10 @@ final class LiveConnection implements Connection, Member {
      * @param mode who ends it and whether queued frames are still written
      */
     CompletionStage<Void> end(CloseReason reason, EndMode mode) {
-        if (!ending.compareAndSet(false, true)) {
+        if (!channel.beginEnd()) {
             return CompletableFuture.failedFuture(OutboundQueue.closedException());
         }
-        java.util.concurrent.ScheduledFuture<?> timer = heartbeat;
-        if (timer != null) {
-            timer.cancel(false);
-        }
+        liveness.stop();
         try {
             for (String room : Set.copyOf(rooms)) {
                 context.registry().leave(room, this);
@@ -257,47 +193,23 @@ final class LiveConnection implements Connection, Member {
             try {
                 listeners.disconnected();
             } finally {
-                finishEnd(reason, mode);
+                finish(reason, mode);
             }
         }
-        return ended;
+        return channel.ended();
     }
 
-    /** Server side: flush what was queued, then the close frame. Peer side: the socket is gone, fail the rest. */
-    private void finishEnd(CloseReason reason, EndMode mode) {
+    private void finish(CloseReason reason, EndMode mode) {
         switch (mode) {
-            case FLUSH -> outbound.enqueueClose(OutboundQueue.closedException(), () -> closeSession(reason));
-            case IMMEDIATE -> closeSession(reason);
-            case PEER_CLOSED -> {
-                outbound.close(OutboundQueue.closedException());
-                ended.complete(null);
-            }
+            case FLUSH -> channel.flushThenClose(reason);
+            case IMMEDIATE -> channel.closeNow(reason);
+            case PEER_CLOSED -> channel.peerClosed();
         }
     }
 
-    private void closeSession(CloseReason reason) {
-        outbound.close(OutboundQueue.closedException());
-        try {
-            if (session.isOpen()) {
-                session.close(reason);
-            }
-            ended.complete(null);
-        } catch (IOException | RuntimeException e) {
-            ended.completeExceptionally(e);
-        }
-    }
-
-    /** A write failed or the queue overflowed: report it and end the connection. */
-    private void writeFailed(Throwable cause) {
-        if (ending.get()) {
-            // an orderly close may be waiting behind the failed write: give up on the rest and close now
-            outbound.close(OutboundQueue.closedException());
-            return;
-        }
-        listeners.error(cause);
-        CloseReason reason = cause instanceof dev.sockeye.OutboundOverflowException
-                ? new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "outbound queue full")
-                : new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "write failed");
+    /** A write failed, the queue overflowed or a timeout expired: report it and end the connection. */
+    private void fail(Throwable problem, CloseReason reason) {
+        listeners.error(problem);
         end(reason, EndMode.IMMEDIATE);
     }
 
@@ -305,76 +217,17 @@ final class LiveConnection implements Connection, Member {
 
     /** A frame arrived. */
     void markRead() {
-        lastReadNanos = System.nanoTime();
+        liveness.markRead();
     }
 
     /** A pong arrived. */
     void markPong() {
-        long now = System.nanoTime();
-        lastReadNanos = now;
-        lastPongNanos = now;
-        listeners.ponged();
+        liveness.markPong();
     }
 
     /** Starts the periodic ping and timeout checks, if any is configured. */
     void startHeartbeat() {
-        long ping = context.config().pingPeriod().toNanos();
-        long pong = context.config().pongTimeout().toNanos();
-        long read = context.config().readTimeout().toNanos();
-        long shortest = Long.MAX_VALUE;
-        if (ping > 0) {
-            shortest = Math.min(ping, pong);
-        }
-        if (read > 0) {
-            shortest = Math.min(shortest, read);
-        }
-        if (shortest == Long.MAX_VALUE) {
-            return;
-        }
-        // check four times per shortest interval: a timeout is noticed at most 25 % late
-        long period = Math.max(shortest / 4, java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(5));
-        heartbeat = Heartbeats.every(period, this::checkLiveness);
-        if (ending.get()) {
-            heartbeat.cancel(false);
-        }
-    }
-
-    private void checkLiveness() {
-        try {
-            checkLivenessNow();
-        } catch (RuntimeException e) {
-            // never let the timer drop this connection's checks: report and keep checking
-            listeners.error(e);
-        }
-    }
-
-    private void checkLivenessNow() {
-        if (ending.get()) {
-            return;
-        }
-        long now = System.nanoTime();
-        long read = context.config().readTimeout().toNanos();
-        if (read > 0 && now - lastReadNanos > read) {
-            listeners.error(new dev.sockeye.SockeyeException("no frame received for "
-                    + context.config().readTimeout() + " (readTimeout); closing with 1001"));
-            end(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "read timeout"), EndMode.IMMEDIATE);
-            return;
-        }
-        long ping = context.config().pingPeriod().toNanos();
-        if (ping == 0) {
-            return;
-        }
-        if (now - lastPongNanos > context.config().pongTimeout().toNanos()) {
-            listeners.error(new dev.sockeye.SockeyeException("no pong received for "
-                    + context.config().pongTimeout() + " (pongTimeout); closing with 1001"));
-            end(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "pong timeout"), EndMode.IMMEDIATE);
-            return;
-        }
-        if (now - lastPingNanos >= ping) {
-            lastPingNanos = now;
-            outbound.enqueue(dev.sockeye.impl.codec.OutboundFrame.Ping.INSTANCE, Delivery.IGNORED);
-            listeners.pinged();
-        }
+        liveness.start();
     }
 
     private void logUnhandled(Throwable problem) {

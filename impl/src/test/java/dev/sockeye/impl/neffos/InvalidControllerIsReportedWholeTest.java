@@ -65,7 +65,7 @@ class InvalidControllerIsReportedWholeTest {
         assertTrue(message.startsWith("cannot deploy the neffos namespaces: 8 problems"), message);
         for (String expected : new String[] {"Broken.systemName() @OnEvent(\"_OnSomething\")",
                 "Broken.twoPayloads(String, Integer): parameter 2", "Broken.hookReturns() returns String",
-                "Broken.hookPayload(String): parameter 1", "Broken.notPublic() must be a public instance method",
+                "Broken.hookPayload(String): parameter 1", "Broken.notPublic() is not public; accepted: a public instance method",
                 "Clashing: event 'taken' of namespace 'chat' already has a handler",
                 "NotAnnotated is not annotated with @NeffosController",
                 "namespace 'other' has a native message handler; only namespace \"\" receives native messages"}) {

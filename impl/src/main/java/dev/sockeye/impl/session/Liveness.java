@@ -1,0 +1,114 @@
+package dev.sockeye.impl.session;
+
+import dev.sockeye.Config;
+import dev.sockeye.SockeyeException;
+import dev.sockeye.impl.codec.OutboundFrame;
+import dev.sockeye.impl.dispatch.Listeners;
+import dev.sockeye.impl.send.Delivery;
+
+import jakarta.websocket.CloseReason;
+
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One connection's heartbeat, whatever its protocol: pings every {@link Config#pingPeriod()}, and
+ * ends the connection (1001) when no pong came within {@link Config#pongTimeout()} or no frame
+ * within {@link Config#readTimeout()}. Checked by the shared {@link Heartbeats} timer.
+ */
+public final class Liveness {
+
+    private final Config config;
+    private final SessionChannel channel;
+    private final Listeners listeners;
+    private final SessionChannel.Failure failure;
+    private volatile long lastReadNanos = System.nanoTime();
+    private volatile long lastPongNanos = lastReadNanos;
+    private volatile long lastPingNanos = lastReadNanos;
+    private volatile ScheduledFuture<?> heartbeat;
+
+    /** @param failure ends the connection when a timeout expires */
+    public Liveness(Config config, SessionChannel channel, Listeners listeners, SessionChannel.Failure failure) {
+        this.config = config;
+        this.channel = channel;
+        this.listeners = listeners;
+        this.failure = failure;
+    }
+
+    /** A frame arrived. */
+    public void markRead() {
+        lastReadNanos = System.nanoTime();
+    }
+
+    /** A pong arrived: a read too; the pong listeners run. */
+    public void markPong() {
+        long now = System.nanoTime();
+        lastReadNanos = now;
+        lastPongNanos = now;
+        listeners.ponged();
+    }
+
+    /** Starts the periodic checks, if a ping period or a read timeout is configured. */
+    public void start() {
+        long ping = config.pingPeriod().toNanos();
+        long pong = config.pongTimeout().toNanos();
+        long read = config.readTimeout().toNanos();
+        long shortest = ping > 0 ? Math.min(ping, pong) : Long.MAX_VALUE;
+        if (read > 0) {
+            shortest = Math.min(shortest, read);
+        }
+        if (shortest == Long.MAX_VALUE) {
+            return;
+        }
+        // check four times per shortest interval: a timeout is noticed at most 25 % late
+        long period = Math.max(shortest / 4, TimeUnit.MILLISECONDS.toNanos(5));
+        heartbeat = Heartbeats.every(period, this::check);
+        if (channel.isEnding()) {
+            heartbeat.cancel(false);
+        }
+    }
+
+    /** Stops the checks; the connection is ending. */
+    public void stop() {
+        ScheduledFuture<?> timer = heartbeat;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+
+    private void check() {
+        try {
+            checkNow();
+        } catch (RuntimeException e) {
+            // never let the timer drop this connection's checks: report and keep checking
+            listeners.error(e);
+        }
+    }
+
+    private void checkNow() {
+        if (channel.isEnding()) {
+            return;
+        }
+        long now = System.nanoTime();
+        long read = config.readTimeout().toNanos();
+        if (read > 0 && now - lastReadNanos > read) {
+            failure.fail(new SockeyeException("no frame received for " + config.readTimeout()
+                    + " (readTimeout); closing with 1001"), new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "read timeout"));
+            return;
+        }
+        long ping = config.pingPeriod().toNanos();
+        if (ping == 0) {
+            return;
+        }
+        if (now - lastPongNanos > config.pongTimeout().toNanos()) {
+            failure.fail(new SockeyeException("no pong received for " + config.pongTimeout()
+                    + " (pongTimeout); closing with 1001"), new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "pong timeout"));
+            return;
+        }
+        if (now - lastPingNanos >= ping) {
+            lastPingNanos = now;
+            channel.enqueue(OutboundFrame.Ping.INSTANCE, Delivery.IGNORED);
+            listeners.pinged();
+        }
+    }
+}
