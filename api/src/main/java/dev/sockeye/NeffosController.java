@@ -9,7 +9,10 @@ import java.lang.annotation.Target;
 /**
  * Marks a class whose methods are the events of one neffos namespace (Iris's websocket controller,
  * {@code mvc.Application.HandleWebsocket}). Register it with
- * {@link Namespaces.Builder#controller(Class)}.
+ * {@link Namespaces.Builder#controller(Class)}, or also annotate it with
+ * {@code @EventEndpoint(value = "/path", protocol = Protocol.NEFFOS)}: it is then found and deployed
+ * like an {@link EventEndpoint} class, every such class of a path being one namespace of one neffos
+ * endpoint ({@link Protocol#NEFFOS}).
  * <pre>{@code
  * @NeffosController("default")
  * public class ChatController {
