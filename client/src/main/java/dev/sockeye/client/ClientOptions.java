@@ -41,8 +41,9 @@ import java.util.stream.Stream;
  * @param subprotocols   the subprotocols to ask for, in preference order, copied. Default: none.
  * @param container      the Jakarta WebSocket client container to connect with. Default: empty, meaning
  *                       one Tyrus client shared by every {@code SockeyeClient} of the JVM, on one shared
- *                       transport (its threads stop 30 s after the last connection closes). In a Jakarta
- *                       EE application pass the container's own.
+ *                       transport (its threads stop 30 s after the last connection closes; Tyrus's own
+ *                       worker threads are daemons kept for the life of the JVM). In a Jakarta EE
+ *                       application pass the container's own.
  */
 public record ClientOptions(String messagePrefix,
                             boolean binaryMessages,

@@ -45,9 +45,20 @@ final class ClientThreads {
             return scheduler;
         }
 
-        /** A Tyrus client on one shared transport: one thread pool for all connections, not one per connection. */
+        /**
+         * A Tyrus client on one shared transport: one thread pool for all connections, not one per
+         * connection. Tyrus stops a container's executors whenever its last session closes, and a
+         * connection opened in that moment is handed the stopped scheduler: its handshake never
+         * completes (BackToBackClientsTest). The executors, on daemon threads, are therefore kept
+         * for the life of the JVM.
+         */
         private static WebSocketContainer container() {
-            ClientManager client = ClientManager.createClient();
+            ClientManager client = new ClientManager() {
+                @Override
+                public void shutdown() {
+                    // kept: see above
+                }
+            };
             client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
             return client;
         }
