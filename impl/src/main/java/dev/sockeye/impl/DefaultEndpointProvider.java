@@ -2,11 +2,8 @@ package dev.sockeye.impl;
 
 import dev.sockeye.Config;
 import dev.sockeye.ConnectionListener;
-import dev.sockeye.EventEndpoint;
 import dev.sockeye.Namespaces;
-import dev.sockeye.Protocol;
 import dev.sockeye.SockeyeEndpoint;
-import dev.sockeye.impl.annotated.AnnotatedEndpoint;
 import dev.sockeye.impl.neffos.NeffosEndpoint;
 import dev.sockeye.spi.EndpointProvider;
 
@@ -24,12 +21,7 @@ public final class DefaultEndpointProvider implements EndpointProvider {
 
     @Override
     public SockeyeEndpoint create(Class<?> endpointClass) throws DeploymentException {
-        EventEndpoint annotation = endpointClass.getAnnotation(EventEndpoint.class);
-        if (annotation != null && annotation.protocol() == Protocol.NEFFOS) {
-            return EndpointClasses.neffos(annotation.value(), List.of(endpointClass));
-        }
-        AnnotatedEndpoint annotated = AnnotatedEndpoint.prepare(endpointClass);
-        return new DefaultEndpoint(annotated.path(), annotated.config(), annotated.listener());
+        return EndpointClasses.one(endpointClass);
     }
 
     @Override

@@ -53,7 +53,7 @@ final class EndpointClasses {
                 continue;
             }
             try {
-                SockeyeEndpoint endpoint = new DefaultEndpointProvider().create(type);
+                SockeyeEndpoint endpoint = iris(type);
                 endpoints.add(endpoint);
                 irisPaths.put(endpoint.path(), type);
             } catch (DeploymentException | RuntimeException e) {
@@ -83,8 +83,22 @@ final class EndpointClasses {
         return List.copyOf(endpoints);
     }
 
+    /** The endpoint of one class: an Iris endpoint, or a neffos endpoint with the class's one namespace. */
+    static SockeyeEndpoint one(Class<?> type) throws DeploymentException {
+        EventEndpoint annotation = type.getAnnotation(EventEndpoint.class);
+        if (annotation != null && annotation.protocol() == Protocol.NEFFOS) {
+            return neffos(annotation.value(), List.of(type));
+        }
+        return iris(type);
+    }
+
+    private static SockeyeEndpoint iris(Class<?> type) throws DeploymentException {
+        AnnotatedEndpoint annotated = AnnotatedEndpoint.prepare(type);
+        return new DefaultEndpoint(annotated.path(), annotated.config(), annotated.listener());
+    }
+
     /** One neffos endpoint for the classes of one path: one config among them, a namespace each. */
-    static SockeyeEndpoint neffos(String path, List<Class<?>> types) throws DeploymentException {
+    private static SockeyeEndpoint neffos(String path, List<Class<?>> types) throws DeploymentException {
         List<String> problems = new ArrayList<>();
         Map<Class<?>, List<Class<?>>> byConfig = new LinkedHashMap<>();
         for (Class<?> type : types) {
