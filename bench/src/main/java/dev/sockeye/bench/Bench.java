@@ -107,10 +107,10 @@ final class Bench {
         return new Server(jvm, Integer.parseInt(port.substring(5).trim()));
     }
 
-    /** Starts a load generator JVM (with four HTTP clients) without waiting for it: see {@link #awaitLoad}. */
+    /** Starts a load generator JVM without waiting for it: see {@link #awaitLoad}. */
     ChildJvm launchLoad(String label, int index, String heap) throws IOException {
         String name = String.format("%02d-%s-load-%d", processes.incrementAndGet(), label, index);
-        return ChildJvm.start(name, jvmOptions(heap), LoadGenerator.class, List.of("4"), out.resolve("logs"));
+        return ChildJvm.start(name, jvmOptions(heap), LoadGenerator.class, List.of(), out.resolve("logs"));
     }
 
     static void awaitLoad(ChildJvm jvm) throws InterruptedException {

@@ -1,13 +1,15 @@
 package dev.sockeye.bench;
 
+import dev.sockeye.client.ClientOptions;
+import dev.sockeye.client.ClientState;
+import dev.sockeye.client.SockeyeClient;
+
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,59 +17,55 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A load generator JVM: many WebSocket clients (the JDK's {@code java.net.http.WebSocket}, spread
- * over a few {@link HttpClient}s) driven by one command per line on standard input, each answered
- * with one {@code OK <command> ...} line:
+ * A load generator JVM: many connections, each a {@link SockeyeClient} (Sockeye's Java client, on the
+ * Tyrus client that all of them share), driven by one command per line on standard input, each
+ * answered with one {@code OK <command> ...} line:
  * <ul>
  *   <li>{@code connect <uri> <n> <concurrency>}: opens {@code n} more connections, at most
  *       {@code concurrency} handshakes at a time, each retried up to {@value #ATTEMPTS} times with a
  *       {@value #HANDSHAKE_TIMEOUT_SECONDS} s timeout;</li>
  *   <li>{@code echo start text|json}, {@code echo snapshot}, {@code echo stop}: every connection
- *       sends an event and sends the next one when the echo arrives (closed loop); a snapshot gives
+ *       emits an event and emits the next one when the echo arrives (closed loop); a snapshot gives
  *       the round trips and their latencies since the previous one;</li>
  *   <li>{@code reset}, {@code received}, {@code report}: delivery latencies of {@code tick} and
  *       {@code all} events (now minus the {@code <seq>:<nanoTime>} they carry), per broadcast the
- *       deliveries and the slowest one, and the count of every event frame received.</li>
+ *       deliveries and the slowest one, and the count of every event received.</li>
  * </ul>
- * Histograms travel as Base64 of HdrHistogram's compressed encoding, in microseconds.
+ * The same client talks to Sockeye and to the raw endpoint (which speaks the same Iris frames), so
+ * the client's own cost is the same on both sides of every ratio. Histograms travel as Base64 of
+ * HdrHistogram's compressed encoding, in microseconds.
  */
 public final class LoadGenerator {
 
     static final int ATTEMPTS = 3;
     static final int HANDSHAKE_TIMEOUT_SECONDS = 30;
     private static final int MAX_SEQ = 100_000;
-    private static final String ECHO_TEXT = IrisText.frame("echo", 0, "hello sockeye, 0123456789 abcdefghij");
-    private static final String ECHO_JSON = IrisText.frame("json", 4,
-            "{\"note\":\"hello from the bench\",\"piece\":\"knight\",\"x\":2,\"y\":3}");
+    private static final String ECHO_TEXT = "hello sockeye, 0123456789 abcdefghij";
+    /** Every event a benchmark server emits; each one received counts. */
+    private static final List<String> EVENTS = List.of("echo", "json", "tick", "all", "t");
 
-    private final HttpClient[] http;
+    private final ClientOptions options = ClientOptions.builder()
+            .connectTimeout(Duration.ofSeconds(HANDSHAKE_TIMEOUT_SECONDS))
+            .build();
     private final List<Client> clients = new ArrayList<>();
     private final LongAdder received = new LongAdder();
     private final Recorder deliveries = new Recorder(3);
     private final Recorder roundTrips = new Recorder(3);
     private final AtomicIntegerArray deliveredBySeq = new AtomicIntegerArray(MAX_SEQ);
     private final AtomicLongArray slowestBySeq = new AtomicLongArray(MAX_SEQ);
-    private volatile String echoFrame;
+    /** The event of the echo loop ({@code echo} or {@code json}), or {@code null} when it is stopped. */
+    private volatile String echoEvent;
     private long echoSnapshotNanos;
 
-    private LoadGenerator(int httpClients) {
-        http = new HttpClient[httpClients];
-        for (int i = 0; i < httpClients; i++) {
-            http[i] = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(HANDSHAKE_TIMEOUT_SECONDS)).build();
-        }
-    }
-
     public static void main(String[] args) throws Exception {
-        LoadGenerator generator = new LoadGenerator(args.length > 0 ? Integer.parseInt(args[0]) : 4);
+        LoadGenerator generator = new LoadGenerator();
         BenchServer.say("READY");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
@@ -102,7 +100,7 @@ public final class LoadGenerator {
     }
 
     private long open() {
-        return clients.stream().filter(c -> c.socket != null && !c.socket.isInputClosed()).count();
+        return clients.stream().filter(c -> c.socket.state() == ClientState.OPEN).count();
     }
 
     private void connect(URI uri, int count, int concurrency) throws InterruptedException {
@@ -113,41 +111,43 @@ public final class LoadGenerator {
         List<Client> batch = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             slots.acquire();
-            Client client = new Client();
-            batch.add(client);
-            open(client, uri, http[(clients.size() + i) % http.length], 1, retries).whenComplete((ws, e) -> {
+            open(uri, 1, retries).whenComplete((client, e) -> {
                 if (e != null) {
                     failed.incrementAndGet();
+                } else {
+                    synchronized (batch) {
+                        batch.add(client);
+                    }
                 }
                 slots.release();
             });
         }
         slots.acquire(concurrency);
         slots.release(concurrency);
-        batch.removeIf(c -> c.socket == null);
         clients.addAll(batch);
         BenchServer.say("OK connect ok=" + batch.size() + " failed=" + failed.get() + " retries=" + retries.get()
                 + " ms=" + (System.nanoTime() - start) / 1_000_000 + " total=" + clients.size());
     }
 
-    private CompletableFuture<WebSocket> open(Client client, URI uri, HttpClient via, int attempt, AtomicInteger retries) {
-        return via.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(HANDSHAKE_TIMEOUT_SECONDS))
-                .buildAsync(uri, client)
-                .orTimeout(HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .thenApply(ws -> client.socket = ws)
+    /** Connects a new client; a client connects once, so a retry is a new client. */
+    private CompletableFuture<Client> open(URI uri, int attempt, AtomicInteger retries) {
+        Client client = new Client(SockeyeClient.create(uri, options));
+        return client.socket.connect().toCompletableFuture()
+                .thenApply(connected -> client)
                 .exceptionallyCompose(e -> {
+                    client.socket.close();
                     if (attempt >= ATTEMPTS) {
                         return CompletableFuture.failedFuture(e);
                     }
                     retries.incrementAndGet();
-                    return open(client, uri, via, attempt + 1, retries);
+                    return open(uri, attempt + 1, retries);
                 });
     }
 
     private void echo(String action, String kind) {
         switch (action) {
             case "start" -> {
-                echoFrame = kind.equals("json") ? ECHO_JSON : ECHO_TEXT;
+                echoEvent = kind.equals("json") ? "json" : "echo";
                 roundTrips.reset();
                 echoSnapshotNanos = System.nanoTime();
                 clients.forEach(Client::sendEcho);
@@ -161,7 +161,7 @@ public final class LoadGenerator {
                 echoSnapshotNanos = now;
             }
             case "stop" -> {
-                echoFrame = null;
+                echoEvent = null;
                 BenchServer.say("OK echo stopped");
             }
             default -> BenchServer.say("ERR echo " + action);
@@ -196,65 +196,50 @@ public final class LoadGenerator {
         }
     }
 
-    /** One connection: counts frames, measures deliveries, answers echoes in a closed loop. */
-    private final class Client implements WebSocket.Listener {
-        volatile WebSocket socket;
-        private final StringBuilder partial = new StringBuilder();
-        private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
+    /** One connection: counts events, measures deliveries, answers echoes in a closed loop. */
+    private final class Client {
+        final SockeyeClient socket;
         private volatile long sentAt;
 
+        Client(SockeyeClient socket) {
+            this.socket = socket;
+            for (String event : EVENTS) {
+                socket.on(event, String.class, payload -> received(event, payload));
+            }
+            socket.onMessage(bytes -> received.increment());
+        }
+
         void sendEcho() {
-            String frame = echoFrame;
-            WebSocket ws = socket;
-            if (frame == null || ws == null) {
+            String event = echoEvent;
+            if (event == null) {
                 return;
             }
-            // the JDK client refuses a send while the previous one is still being written
-            lastSend = lastSend.handle((v, e) -> null).thenCompose(v -> {
-                sentAt = System.nanoTime();
-                return ws.sendText(frame, true);
-            });
+            sentAt = System.nanoTime();
+            socket.emit(event, event.equals("json") ? Move.SAMPLE : ECHO_TEXT);
         }
 
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            if (!last || partial.length() > 0) {
-                partial.append(data);
-                if (last) {
-                    frame(partial.toString());
-                    partial.setLength(0);
-                }
-            } else {
-                frame(data.toString());
-            }
-            ws.request(1);
-            return null;
-        }
-
-        private void frame(String frame) {
+        private void received(String event, String payload) {
             long now = System.nanoTime();
             received.increment();
-            if (IrisText.isEvent(frame, "tick") || IrisText.isEvent(frame, "all")) {
-                int colon = frame.lastIndexOf(':');
-                int semicolon = frame.lastIndexOf(';', colon);
-                int seq = Integer.parseInt(frame, semicolon + 1, colon, 10);
-                long micros = (now - Long.parseLong(frame, colon + 1, frame.length(), 10)) / 1000;
-                deliveries.recordValue(Math.max(0, micros));
-                if (seq < MAX_SEQ) {
-                    deliveredBySeq.incrementAndGet(seq);
-                    slowestBySeq.accumulateAndGet(seq, micros, Math::max);
+            switch (event) {
+                case "tick", "all" -> {
+                    int colon = payload.lastIndexOf(':');
+                    int seq = Integer.parseInt(payload, 0, colon, 10);
+                    long micros = (now - Long.parseLong(payload, colon + 1, payload.length(), 10)) / 1000;
+                    deliveries.recordValue(Math.max(0, micros));
+                    if (seq < MAX_SEQ) {
+                        deliveredBySeq.incrementAndGet(seq);
+                        slowestBySeq.accumulateAndGet(seq, micros, Math::max);
+                    }
                 }
-            } else if (IrisText.isEvent(frame, "echo") || IrisText.isEvent(frame, "json")) {
-                roundTrips.recordValue(Math.max(0, (now - sentAt) / 1000));
-                sendEcho();
+                case "echo", "json" -> {
+                    roundTrips.recordValue(Math.max(0, (now - sentAt) / 1000));
+                    sendEcho();
+                }
+                default -> {
+                    // "t": only counted
+                }
             }
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            received.increment();
-            ws.request(1);
-            return null;
         }
     }
 }
