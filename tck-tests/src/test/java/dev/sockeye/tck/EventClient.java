@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  *     assertEquals("hi", a.next("chat", String.class));
  * }
  * }</pre>
- * Waits last {@link TestClient#WAIT_SECONDS} (the system property {@code sockeye.test.frameWaitSeconds}).
+ * Each wait for an event lasts up to {@link TestClient#WAIT_SECONDS} seconds (the system property
+ * {@code sockeye.test.frameWaitSeconds}, which the container suites raise to 30).
  */
 public final class EventClient implements AutoCloseable {
 
