@@ -96,7 +96,7 @@ class ReadTimeoutTest {
         TestClient client = closeLater(TestClient.connect(server.uri()));
         Connection connection = lifecycle.nextOpened();
 
-        int sends = sendEvery200Milliseconds(() -> client.emit("tick", 0, ""));
+        int sends = FixedRate.send(SEND_EVERY, ACTIVE_WINDOW, () -> client.emit("tick", 0, ""));
 
         Await.until("every tick handled", () -> ticks.get() == sends, ticks::get);
         assertTrue(client.closeReason().isEmpty(), "closed: " + client.closeReason());
@@ -111,46 +111,12 @@ class ReadTimeoutTest {
         client.readFrames(true);
         Connection connection = lifecycle.nextOpened();
 
-        int sends = sendEvery200Milliseconds(() -> client.sendPong(new byte[0]));
+        int sends = FixedRate.send(SEND_EVERY, ACTIVE_WINDOW, () -> client.sendPong(new byte[0]));
 
         Await.until("every pong heard", () -> lifecycle.of(connection).pongs.get() == sends,
                 () -> lifecycle.of(connection).pongs.get());
         assertFalse(client.closeFrame().isDone(), "closed: " + client.closeFrame().getNow(null));
         assertTrue(connection.isOpen());
         assertEquals(0, ticks.get());
-    }
-
-    private interface Send {
-        void run() throws Exception;
-    }
-
-    /**
-     * Sends at a fixed rate, at once and then every 200 ms, for 2 s. A failed send (the server
-     * closed the connection) fails the test with the longest gap between sends, which tells a
-     * server that closed too early from a test thread that an overloaded machine held back.
-     *
-     * @return the number of sends
-     */
-    private static int sendEvery200Milliseconds(Send send) throws Exception {
-        int sends = (int) (ACTIVE_WINDOW.toMillis() / SEND_EVERY.toMillis()) + 1;
-        long start = System.nanoTime();
-        long previous = start;
-        long longestGap = 0;
-        for (int i = 0; i < sends; i++) {
-            long wait = start + SEND_EVERY.toNanos() * i - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            long now = System.nanoTime();
-            longestGap = Math.max(longestGap, now - previous);
-            previous = now;
-            try {
-                send.run();
-            } catch (Exception e) {
-                throw new AssertionError("send " + (i + 1) + " of " + sends + " failed; longest gap between sends "
-                        + TimeUnit.NANOSECONDS.toMillis(longestGap) + " ms (readTimeout " + READ_TIMEOUT.toMillis() + " ms)", e);
-            }
-        }
-        return sends;
     }
 }

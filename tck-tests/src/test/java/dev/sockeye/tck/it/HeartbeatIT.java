@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -31,22 +30,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code pingPeriod} and {@code pongTimeout} in a container (the embedded counterpart is
- * {@code PongTimeoutTest}): the server pings every 200 ms; a raw client that never answers is
- * closed with 1001 once 600 ms passed without a pong, after leaving its rooms and disconnecting,
+ * {@code PongTimeoutTest}): the server pings every 500 ms; a raw client that never answers is
+ * closed with 1001 once 2 s passed without a pong, after leaving its rooms and disconnecting,
  * each once; a {@link dev.sockeye.client.SockeyeClient}, whose WebSocket container answers every
  * ping, stays connected for three pong timeouts and is still served.
  */
 @ExtendWith(ArquillianExtension.class)
 class HeartbeatIT {
 
-    private static final Duration PING_PERIOD = Duration.ofMillis(200);
-    private static final Duration PONG_TIMEOUT = Duration.ofMillis(600);
+    private static final Duration PING_PERIOD = Duration.ofMillis(500);
+    private static final Duration PONG_TIMEOUT = Duration.ofSeconds(2);
     /**
      * Allowed lateness of the close past {@code pongTimeout + pingPeriod}: Sockeye's timer thread
-     * and the container's I/O on a loaded two-core machine. 2.2 s keeps the bound at 3 s, still
-     * five pong timeouts short of the frame wait: a server that never enforced it fails.
+     * and the container's I/O on a loaded two-core machine. 3 s keeps the bound at 5.5 s, well
+     * short of the frame wait: a server that never enforced the timeout fails. (Periods are longer
+     * than the embedded test's: a container under a load of 60 on two cores delayed 200 ms pings
+     * past a 600 ms pong timeout.)
      */
-    private static final Duration SLACK = Duration.ofMillis(2200);
+    private static final Duration SLACK = Duration.ofSeconds(3);
 
     public static final class Heartbeats implements Supplier<Config> {
         @Override
@@ -110,20 +111,10 @@ class HeartbeatIT {
     @Test
     void aClientThatNeverAnswersPingsIsClosedWith1001AfterThePongTimeoutAndDisconnectsOnce() throws Exception {
         String id = "silent-" + UUID.randomUUID();
-        long requested = System.nanoTime();
-        try (RawWebSocket client = RawWebSocket.upgrade(as(id), Map.of())) {
-            long upgraded = System.nanoTime();
-            assertEquals(101, client.status(), client.statusLine());
-            client.readFrames(false);
+        TimedUpgrade upgrade = TimedUpgrade.of(as(id), false);
+        try (RawWebSocket client = upgrade.client()) {
+            upgrade.assertClosedWith(1001, PONG_TIMEOUT, PONG_TIMEOUT.plus(PING_PERIOD).plus(SLACK));
 
-            RawWebSocket.Frame close = client.closeFrame().get(Observer.WAIT.toSeconds(), TimeUnit.SECONDS);
-
-            assertEquals(1001, close.closeCode(), "close code");
-            long sinceRequest = TimeUnit.NANOSECONDS.toMillis(close.arrivalNanos() - requested);
-            long sinceUpgrade = TimeUnit.NANOSECONDS.toMillis(close.arrivalNanos() - upgraded);
-            assertTrue(sinceRequest >= PONG_TIMEOUT.toMillis(), "closed too early, after " + sinceRequest + " ms");
-            assertTrue(sinceUpgrade < PONG_TIMEOUT.plus(PING_PERIOD).plus(SLACK).toMillis(),
-                    "closed " + sinceUpgrade + " ms after the upgrade");
             assertTrue(client.pingsReceived() >= 2, "pings before the timeout: " + client.pingsReceived());
             observer.assertLeftEveryRoomThenDisconnectedOnce(id, Set.of("r1", "own"));
             String[] beats = observer.ask("beats", id).split(" ");
@@ -145,7 +136,7 @@ class HeartbeatIT {
             String[] beats = observer.ask("beats", id).split(" ");
             int pings = Integer.parseInt(beats[0]);
             int pongs = Integer.parseInt(beats[1]);
-            // 1.8 s at one ping per 200 ms is about 9; 4 leaves room for a slow timer thread.
+            // 6 s at one ping per 500 ms is about 12; 4 leaves room for a slow timer thread.
             assertTrue(pings >= 4, "pings in " + PONG_TIMEOUT.multipliedBy(3).toMillis() + " ms: " + pings);
             // Each pong answers a ping; only the latest may still be on its way back.
             assertTrue(pongs >= pings - 1, "pongs " + pongs + " for " + pings + " pings");

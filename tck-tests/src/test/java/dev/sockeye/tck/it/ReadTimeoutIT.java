@@ -6,6 +6,7 @@ import dev.sockeye.EventEndpoint;
 import dev.sockeye.OnConnect;
 import dev.sockeye.OnEvent;
 import dev.sockeye.tck.EventClient;
+import dev.sockeye.tck.FixedRate;
 import dev.sockeye.tck.RawWebSocket;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -120,19 +121,10 @@ class ReadTimeoutIT {
     @Test
     void anIdleClientIsClosedWith1001AfterTheReadTimeoutAndDisconnectsOnce() throws Exception {
         String id = "idle-" + UUID.randomUUID();
-        long requested = System.nanoTime();
-        try (RawWebSocket client = RawWebSocket.upgrade(as(id), Map.of())) {
-            long upgraded = System.nanoTime();
-            assertEquals(101, client.status(), client.statusLine());
-            client.readFrames(true);
+        TimedUpgrade upgrade = TimedUpgrade.of(as(id), true);
+        try (RawWebSocket client = upgrade.client()) {
+            upgrade.assertClosedWith(1001, READ_TIMEOUT, LATEST_CLOSE);
 
-            RawWebSocket.Frame close = client.closeFrame().get(Observer.WAIT.toSeconds(), TimeUnit.SECONDS);
-
-            assertEquals(1001, close.closeCode(), "close code");
-            long sinceRequest = TimeUnit.NANOSECONDS.toMillis(close.arrivalNanos() - requested);
-            long sinceUpgrade = TimeUnit.NANOSECONDS.toMillis(close.arrivalNanos() - upgraded);
-            assertTrue(sinceRequest >= READ_TIMEOUT.toMillis(), "closed too early, after " + sinceRequest + " ms");
-            assertTrue(sinceUpgrade < LATEST_CLOSE.toMillis(), "closed " + sinceUpgrade + " ms after the upgrade");
             observer.assertLeftEveryRoomThenDisconnectedOnce(id, Set.of("r1", "own"));
             client.ended().get(Observer.WAIT.toSeconds(), TimeUnit.SECONDS);
         }
@@ -142,25 +134,7 @@ class ReadTimeoutIT {
     void aClientSendingAnEventEvery200MillisecondsStaysConnected() throws Exception {
         String id = "busy-" + UUID.randomUUID();
         try (EventClient client = EventClient.to(as(id)).connect()) {
-            int sends = (int) (ACTIVE_WINDOW.toMillis() / SEND_EVERY.toMillis()) + 1;
-            long start = System.nanoTime();
-            long previous = start;
-            long longestGap = 0;
-            for (int i = 0; i < sends; i++) {
-                long wait = start + SEND_EVERY.toNanos() * i - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                long now = System.nanoTime();
-                longestGap = Math.max(longestGap, now - previous);
-                previous = now;
-                try {
-                    client.emit("tick", "");
-                } catch (Exception e) {
-                    throw new AssertionError("send " + (i + 1) + " of " + sends + " failed; longest gap between sends "
-                            + TimeUnit.NANOSECONDS.toMillis(longestGap) + " ms", e);
-                }
-            }
+            int sends = FixedRate.send(SEND_EVERY, ACTIVE_WINDOW, () -> client.emit("tick", ""));
 
             String handled = String.valueOf(sends);
             String ticks = observer.await("ticks", id, handled::equals);
