@@ -229,7 +229,7 @@ class SlowConsumerIT {
         assertEquals(ClientState.OPEN, fast.client().state(), "the fast client");
         fast.assertNoErrors();
         // Once it reads again, the slow client gets what was already on its way, then the close frame.
-        // On GlassFish and Payara the connection ends after what the container had buffered, without it.
+        // On GlassFish the connection ends after what the container had buffered, without it.
         slow.readFrames(true);
         CompletableFuture.anyOf(slow.closeFrame(), slow.ended()).get(Observer.WAIT.toSeconds(), TimeUnit.SECONDS);
         if (slow.closeFrame().isDone() || UNDERTOW) {
