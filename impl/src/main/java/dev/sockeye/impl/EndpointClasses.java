@@ -45,13 +45,6 @@ final class EndpointClasses {
                 neffosPaths.computeIfAbsent(annotation.value(), path -> new ArrayList<>()).add(type);
                 continue;
             }
-            if (type.isAnnotationPresent(NeffosController.class)) {
-                failures.add("cannot deploy the Sockeye endpoint " + type.getName() + ": it is a @NeffosController "
-                        + "on an Iris-protocol @EventEndpoint; accepted: @EventEndpoint(value = ..., protocol = "
-                        + "Protocol.NEFFOS)");
-                failed++;
-                continue;
-            }
             try {
                 SockeyeEndpoint endpoint = iris(type);
                 endpoints.add(endpoint);
@@ -93,6 +86,11 @@ final class EndpointClasses {
     }
 
     private static SockeyeEndpoint iris(Class<?> type) throws DeploymentException {
+        if (type.isAnnotationPresent(NeffosController.class)) {
+            throw new DeploymentException("cannot deploy the Sockeye endpoint " + type.getName() + ": it is a "
+                    + "@NeffosController on an Iris-protocol @EventEndpoint; accepted: @EventEndpoint(value = ..., "
+                    + "protocol = Protocol.NEFFOS)");
+        }
         AnnotatedEndpoint annotated = AnnotatedEndpoint.prepare(type);
         return new DefaultEndpoint(annotated.path(), annotated.config(), annotated.listener());
     }

@@ -109,6 +109,8 @@ class NeffosEndpointClassesAreGroupedByPathTest {
         assertEquals(Protocol.NEFFOS, endpoint.protocol());
         assertEquals("/ws", endpoint.path());
         assertEquals(Protocol.IRIS, Sockeye.endpoint(Iris.class).protocol());
+        assertTrue(assertThrows(DeploymentException.class, () -> Sockeye.endpoint(ControllerWithoutProtocol.class))
+                .getMessage().contains("protocol = Protocol.NEFFOS"));
     }
 
     @Test
