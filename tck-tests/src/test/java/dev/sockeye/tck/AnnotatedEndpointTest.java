@@ -20,16 +20,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.sockeye.tck.TestClient.PREFIX;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,9 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * An annotated endpoint class on the embedded server, without CDI: one instance per connection from
  * the constructor; handler parameters resolved by type and path parameter; return values emitted
  * back on the same event; leave, disconnect and error methods called as the listeners would be.
- * Raw frames ({@link TestClient}): the point is the exact frame a return value becomes (type digit
- * and JSON text), and one test sends a type-4 payload that is not JSON, which the Java client never
- * writes.
+ * The clients are {@link dev.sockeye.client.SockeyeClient}s; the exact frames of return values are
+ * {@code TypedPayloadsTest}'s subject.
  */
 class AnnotatedEndpointTest {
 
@@ -139,69 +138,81 @@ class AnnotatedEndpointTest {
         server.close();
     }
 
-    private URI table(String name) {
-        return server.uri("/games/" + name);
+    private EventClient connect(String table) throws Exception {
+        return EventClient.to(server.uri("/games/" + table))
+                .record("welcome", String.class)
+                .record("move", Move.class)
+                .record("moved", Move.class)
+                .record("moves", Integer.class)
+                .record("count", Integer.class)
+                .record("later", String.class)
+                .record("nothing", String.class)
+                .record("problem", String.class)
+                .recordMessages()
+                .connect();
     }
 
     @Test
     void pathComesFromTheAnnotationAndConnectSeesThePathParameter() throws Exception {
         assertEquals("/games/{table}", endpoint.path());
-        try (TestClient client = TestClient.connect(table("t1"))) {
-            assertEquals(PREFIX + "welcome;0;t1", client.next());
+        try (EventClient client = connect("t1")) {
+            assertEquals("t1", client.next("welcome", String.class));
             Await.until("joined t1", () -> endpoint.registry().members("t1").size() == 1);
         }
     }
 
     @Test
     void returnedValueIsEmittedBackOnTheSameEventAndOthersGetTheBroadcast() throws Exception {
-        try (TestClient a = TestClient.connect(table("t1")); TestClient b = TestClient.connect(table("t1"))) {
-            a.next();
-            b.next();
-            a.emit("move", 4, "{\"piece\":\"knight\",\"x\":1,\"y\":2}");
+        try (EventClient a = connect("t1"); EventClient b = connect("t1")) {
+            a.next("welcome", String.class);
+            b.next("welcome", String.class);
+            a.emit("move", new Move("knight", 1, 2));
 
-            assertEquals(PREFIX + "move;4;{\"piece\":\"knight\",\"x\":2,\"y\":3}", a.next());
-            assertEquals(PREFIX + "moved;4;{\"piece\":\"knight\",\"x\":1,\"y\":2}", b.next());
+            assertEquals(new Move("knight", 2, 3), a.next("move", Move.class));
+            assertEquals(new Move("knight", 1, 2), b.next("moved", Move.class));
 
-            a.emit("moves", 4, "[{\"piece\":\"a\",\"x\":1,\"y\":1},{\"piece\":\"b\",\"x\":1,\"y\":1}]");
-            assertEquals(PREFIX + "moves;1;2", a.next(), "a generic List<Move> payload");
+            a.emit("moves", List.of(new Move("a", 1, 1), new Move("b", 1, 1)));
+            assertEquals(2, a.next("moves", Integer.class), "a generic List<Move> payload");
 
-            a.emit("count", 0, "");
-            assertEquals(PREFIX + "count;1;1", a.next(), "per-connection instance state");
-            b.emit("count", 0, "");
-            assertEquals(PREFIX + "count;1;0", b.next(), "b has its own instance");
+            a.emit("count", "");
+            assertEquals(1, a.next("count", Integer.class), "per-connection instance state");
+            b.emit("count", "");
+            assertEquals(0, b.next("count", Integer.class), "b has its own instance");
+            a.assertNoErrors();
+            b.assertNoErrors();
         }
     }
 
     @Test
     void aCompletionStageIsEmittedWhenItCompletesAndNullSendsNothing() throws Exception {
-        try (TestClient client = TestClient.connect(table("t1"))) {
-            client.next();
-            client.emit("nothing", 0, "");
-            client.emit("later", 0, "abc");
-            assertEquals(PREFIX + "later;0;ABC", client.next(), "nothing was sent for the null return");
+        try (EventClient client = connect("t1")) {
+            client.next("welcome", String.class);
+            client.emit("nothing", "");
+            client.emit("later", "abc");
+            assertEquals("ABC", client.next("later", String.class), "nothing was sent for the null return");
         }
     }
 
     @Test
     void nativeMessagesReachTheMethodAndItsStringIsSentBack() throws Exception {
-        try (TestClient client = TestClient.connect(table("t1"))) {
-            client.next();
-            client.send("hello");
-            assertEquals("native:hello", client.next());
+        try (EventClient client = connect("t1")) {
+            client.next("welcome", String.class);
+            client.client().emitMessage("hello".getBytes(StandardCharsets.UTF_8)).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            assertEquals("native:hello", client.nextMessage());
         }
     }
 
     @Test
     void decodeFailuresAndThrownExceptionsReachTheErrorMethod() throws Exception {
-        try (TestClient client = TestClient.connect(table("t1"))) {
-            client.next();
-            client.emit("move", 4, "not json");
-            String decode = client.next();
-            assertTrue(decode.startsWith(PREFIX + "problem;0;PayloadDecodeException: cannot decode the payload of event 'move'"), decode);
+        try (EventClient client = connect("t1")) {
+            client.next("welcome", String.class);
+            client.emit("move", "not json");
+            String decode = client.next("problem", String.class);
+            assertTrue(decode.startsWith("PayloadDecodeException: cannot decode the payload of event 'move'"), decode);
 
-            client.emit("fail", 0, "");
-            String thrown = client.next();
-            assertTrue(thrown.startsWith(PREFIX + "problem;0;UndeclaredThrowableException: GameEndpoint.fail() threw java.io.IOException: checked failure"), thrown);
+            client.emit("fail", "");
+            String thrown = client.next("problem", String.class);
+            assertTrue(thrown.startsWith("UndeclaredThrowableException: GameEndpoint.fail() threw java.io.IOException: checked failure"), thrown);
             assertTrue(client.isOpen());
         }
     }
@@ -209,8 +220,8 @@ class AnnotatedEndpointTest {
     @Test
     void oneInstancePerConnectionReleasedAfterLeaveAndDisconnect() throws Exception {
         for (int i = 0; i < 20; i++) {
-            try (TestClient client = TestClient.connect(table("t" + i))) {
-                client.next();
+            try (EventClient client = connect("t" + i)) {
+                client.next("welcome", String.class);
             }
         }
         Await.until("every connection ended", () -> EVENTS.size() == 40, () -> EVENTS);
