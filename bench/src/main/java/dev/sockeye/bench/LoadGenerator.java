@@ -10,6 +10,8 @@ import org.HdrHistogram.Recorder;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,7 +19,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -39,7 +43,9 @@ import java.util.concurrent.atomic.LongAdder;
  *       deliveries and the slowest one, and the count of every event received.</li>
  * </ul>
  * The same client talks to Sockeye and to the raw endpoint (which speaks the same Iris frames), so
- * the client's own cost is the same on both sides of every ratio. Histograms travel as Base64 of
+ * the client's own cost is the same on both sides of every ratio. Started with the argument
+ * {@code jdk}, its connections use the JDK's {@code java.net.http.WebSocket} instead: only the
+ * clustered scale scenario asks for that ({@link Bench#launchJdkLoad} says why). Histograms travel as Base64 of
  * HdrHistogram's compressed encoding, in microseconds.
  */
 public final class LoadGenerator {
@@ -51,6 +57,8 @@ public final class LoadGenerator {
     /** Every event a benchmark server emits; each one received counts. */
     private static final List<String> EVENTS = List.of("echo", "json", "tick", "all", "t");
 
+    /** The JDK client when this generator's connections use it, else {@code null}. */
+    private final HttpClient jdk;
     private final ClientOptions options = ClientOptions.builder()
             .connectTimeout(Duration.ofSeconds(HANDSHAKE_TIMEOUT_SECONDS))
             .build();
@@ -64,8 +72,15 @@ public final class LoadGenerator {
     private volatile String echoEvent;
     private long echoSnapshotNanos;
 
+    private LoadGenerator(boolean useJdkClient) {
+        jdk = useJdkClient
+                ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(HANDSHAKE_TIMEOUT_SECONDS)).build()
+                : null;
+    }
+
+    /** @param args {@code jdk} for connections through the JDK's client; none for {@link SockeyeClient}s */
     public static void main(String[] args) throws Exception {
-        LoadGenerator generator = new LoadGenerator();
+        LoadGenerator generator = new LoadGenerator(args.length > 0 && args[0].equals("jdk"));
         BenchServer.say("READY");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
@@ -100,7 +115,7 @@ public final class LoadGenerator {
     }
 
     private long open() {
-        return clients.stream().filter(c -> c.socket.state() == ClientState.OPEN).count();
+        return clients.stream().filter(Client::isOpen).count();
     }
 
     private void connect(URI uri, int count, int concurrency) throws InterruptedException {
@@ -131,11 +146,11 @@ public final class LoadGenerator {
 
     /** Connects a new client; a client connects once, so a retry is a new client. */
     private CompletableFuture<Client> open(URI uri, int attempt, AtomicInteger retries) {
-        Client client = new Client(SockeyeClient.create(uri, options));
-        return client.socket.connect().toCompletableFuture()
+        Client client = jdk == null ? new SockeyeConnection(SockeyeClient.create(uri, options)) : new JdkConnection();
+        return client.connect(uri)
                 .thenApply(connected -> client)
                 .exceptionallyCompose(e -> {
-                    client.socket.close();
+                    client.abort();
                     if (attempt >= ATTEMPTS) {
                         return CompletableFuture.failedFuture(e);
                     }
@@ -197,28 +212,29 @@ public final class LoadGenerator {
     }
 
     /** One connection: counts events, measures deliveries, answers echoes in a closed loop. */
-    private final class Client {
-        final SockeyeClient socket;
+    private abstract class Client {
         private volatile long sentAt;
 
-        Client(SockeyeClient socket) {
-            this.socket = socket;
-            for (String event : EVENTS) {
-                socket.on(event, String.class, payload -> received(event, payload));
-            }
-            socket.onMessage(bytes -> received.increment());
-        }
+        abstract CompletableFuture<?> connect(URI uri);
 
-        void sendEcho() {
+        /** Gives up a failed attempt. */
+        abstract void abort();
+
+        abstract boolean isOpen();
+
+        /** Sends {@code value} as {@code event} (the echo loop's only sends). */
+        abstract void emit(String event, Object value);
+
+        final void sendEcho() {
             String event = echoEvent;
             if (event == null) {
                 return;
             }
             sentAt = System.nanoTime();
-            socket.emit(event, event.equals("json") ? Move.SAMPLE : ECHO_TEXT);
+            emit(event, event.equals("json") ? Move.SAMPLE : ECHO_TEXT);
         }
 
-        private void received(String event, String payload) {
+        final void received(String event, String payload) {
             long now = System.nanoTime();
             received.increment();
             switch (event) {
@@ -240,6 +256,103 @@ public final class LoadGenerator {
                     // "t": only counted
                 }
             }
+        }
+    }
+
+    /** A connection through Sockeye's Java client: {@code on} for every event, {@code emit} to send. */
+    private final class SockeyeConnection extends Client {
+        private final SockeyeClient socket;
+
+        SockeyeConnection(SockeyeClient socket) {
+            this.socket = socket;
+            for (String event : EVENTS) {
+                socket.on(event, String.class, payload -> received(event, payload));
+            }
+            socket.onMessage(bytes -> received.increment());
+        }
+
+        @Override
+        CompletableFuture<?> connect(URI uri) {
+            return socket.connect().toCompletableFuture();
+        }
+
+        @Override
+        void abort() {
+            socket.close();
+        }
+
+        @Override
+        boolean isOpen() {
+            return socket.state() == ClientState.OPEN;
+        }
+
+        @Override
+        void emit(String event, Object value) {
+            socket.emit(event, value);
+        }
+    }
+
+    /**
+     * A connection through the JDK's {@code java.net.http.WebSocket}, Iris frames written and split
+     * by hand ({@link IrisText}); only for the clustered scale scenario (see {@link Bench#launchLoad}).
+     */
+    private final class JdkConnection extends Client implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+        private volatile WebSocket socket;
+
+        @Override
+        CompletableFuture<?> connect(URI uri) {
+            return jdk.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(HANDSHAKE_TIMEOUT_SECONDS))
+                    .buildAsync(uri, this)
+                    .orTimeout(HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .thenApply(ws -> socket = ws);
+        }
+
+        @Override
+        void abort() {
+            // nothing to close: the attempt failed
+        }
+
+        @Override
+        boolean isOpen() {
+            WebSocket ws = socket;
+            return ws != null && !ws.isInputClosed();
+        }
+
+        @Override
+        void emit(String event, Object value) {
+            throw new UnsupportedOperationException("the echo scenario runs on SockeyeClients");
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            if (!last || partial.length() > 0) {
+                partial.append(data);
+                if (last) {
+                    frame(partial.toString());
+                    partial.setLength(0);
+                }
+            } else {
+                frame(data.toString());
+            }
+            ws.request(1);
+            return null;
+        }
+
+        private void frame(String frame) {
+            String event = IrisText.event(frame);
+            if (event == null) {
+                received.increment();
+            } else {
+                received(event, IrisText.payload(frame, event));
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+            received.increment();
+            ws.request(1);
+            return null;
         }
     }
 }
