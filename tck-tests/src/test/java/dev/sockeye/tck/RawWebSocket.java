@@ -110,7 +110,8 @@ public final class RawWebSocket implements AutoCloseable {
             socket.setReceiveBufferSize(receiveBufferBytes);
         }
         socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
-        socket.setSoTimeout(5000);
+        // the upgrade's answer may take as long as a frame (a container's first use of an endpoint)
+        socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(Math.max(5, TestClient.WAIT_SECONDS)));
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
         StringBuilder request = new StringBuilder()
