@@ -35,7 +35,8 @@ final class LiveConnection implements ListeningConnection, Member {
     private final Listeners listeners;
     private final SessionChannel channel;
     private final Liveness liveness;
-    private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+    /** Sized for its own ID room and one more: every connection has this set. */
+    private final Set<String> rooms = ConcurrentHashMap.newKeySet(2);
     private final MapConnectionValues values = new MapConnectionValues();
 
     /** How the connection ends. */
