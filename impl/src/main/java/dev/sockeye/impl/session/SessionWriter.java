@@ -2,6 +2,7 @@ package dev.sockeye.impl.session;
 
 import dev.sockeye.impl.codec.OutboundFrame;
 import dev.sockeye.impl.send.FrameWriter;
+import dev.sockeye.impl.tyrus.RawFrameTransport;
 
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.SendHandler;
@@ -16,7 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Writes frames through the session's asynchronous remote, each within the write timeout.
+ * Writes frames through the session's asynchronous remote, each within the write timeout. On
+ * Tyrus, where it changes nothing a peer could observe, data frames go as pre-framed bytes instead
+ * ({@link RawFrameTransport}): a broadcast is then framed and encoded once, not once per recipient.
  *
  * <p>The timeout is Sockeye's own timer: {@code RemoteEndpoint.Async.setSendTimeout} is also set,
  * but Tyrus 2.1 ignores it (its {@code setWriteTimeout} does nothing), so a write to a peer that
@@ -33,8 +36,12 @@ import java.util.function.Consumer;
 public final class SessionWriter implements FrameWriter {
 
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    /** Sessions of other containers never load {@link RawFrameTransport} (nor Tyrus's classes). */
+    private static final String TYRUS_PACKAGE = "org.glassfish.tyrus.";
 
     private final RemoteEndpoint.Async remote;
+    /** Tyrus's raw frame path for this session, or {@code null} for the Jakarta API. */
+    private final RawFrameTransport raw;
     private final long writeTimeoutMillis;
     private final long writeTimeoutNanos;
     /** The write in progress (the outbound queue writes one frame at a time), or {@code null}. */
@@ -55,6 +62,7 @@ public final class SessionWriter implements FrameWriter {
     /** @param writeTimeoutMillis the longest one write may take; 0 for none */
     public SessionWriter(Session session, long writeTimeoutMillis) {
         this.remote = session.getAsyncRemote();
+        this.raw = session.getClass().getName().startsWith(TYRUS_PACKAGE) ? RawFrameTransport.of(session) : null;
         this.writeTimeoutMillis = writeTimeoutMillis;
         this.writeTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(writeTimeoutMillis);
         if (writeTimeoutMillis > 0) {
@@ -82,7 +90,9 @@ public final class SessionWriter implements FrameWriter {
             }
         }
         try {
-            if (frame instanceof OutboundFrame.Text text) {
+            if (raw != null) {
+                raw.send(frame.serverFrame(), write);
+            } else if (frame instanceof OutboundFrame.Text text) {
                 remote.sendText(text.text(), write);
             } else {
                 remote.sendBinary(((OutboundFrame.Binary) frame).payload(), write);
