@@ -3,7 +3,8 @@
 #  * Chromium, for the browser tests of the JavaScript clients (Debian's package; as root only,
 #    otherwise it says what to run);
 #  * redis-server, for the cluster tests of sockeye-cluster-redis (Debian's package; as root only);
-#  * the locked npm dependencies of clients/tests (playwright-core, ws, typescript), with npm ci.
+#  * the locked npm dependencies of clients/tests (playwright-core, ws, typescript) and of
+#    clients/neffos-tests (neffos.js, ws), with npm ci, each only when missing or older than its lock.
 # Node.js 18 or newer with npm must be on the PATH. Usage: scripts/setup.sh && mvn -B verify
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -38,10 +39,11 @@ else
     exit 1
 fi
 
-tests=clients/tests
-if [ -f "$tests/node_modules/.package-lock.json" ] && [ "$tests/node_modules/.package-lock.json" -nt "$tests/package-lock.json" ]; then
-    echo "setup: npm dependencies of $tests up to date"
-else
-    echo "setup: npm ci in $tests"
-    (cd "$tests" && npm ci --no-audit --no-fund)
-fi
+for tests in clients/tests clients/neffos-tests; do
+    if [ -f "$tests/node_modules/.package-lock.json" ] && [ "$tests/node_modules/.package-lock.json" -nt "$tests/package-lock.json" ]; then
+        echo "setup: npm dependencies of $tests up to date"
+    else
+        echo "setup: npm ci in $tests"
+        (cd "$tests" && npm ci --no-audit --no-fund)
+    fi
+done

@@ -1,7 +1,7 @@
 // Emits, room emits, asks and their replies, both ways (spec §2.2, §2.3).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dial, neffos } from './support.mjs';
+import { dial, eventually, neffos, sleep } from './support.mjs';
 
 test('a plain emit whose handler returns a value is answered on the same event', async () => {
   const { conn, recorder } = await dial();
@@ -189,5 +189,82 @@ test('server-initiated namespace connect: the client gets the namespace', async 
     assert.match((await ctrl.ask('whoami', '')).Body, /^controller \d+ connected to ctrl$/);
   } finally {
     conn.close();
+  }
+});
+
+test('a plain emit whose handler throws gets an error message on that event, with the exception\'s text', async () => {
+  const { conn, recorder } = await dial();
+  try {
+    const ns = await conn.connect('default');
+    ns.emit('fail', 'x');
+    const failed = await recorder.next((e) => e.event === 'fail');
+    assert.ok(failed.err instanceof Error, 'neffos.js sets msg.Err');
+    assert.equal(failed.err.message, 'nope: x');
+    assert.equal(failed.namespace, 'default');
+    ns.emit('failBare', 'x');
+    const bare = await recorder.next((e) => e.event === 'failBare');
+    assert.equal(bare.err.message, 'UnsupportedOperationException', 'an exception without a message: its class name');
+  } finally {
+    conn.close();
+  }
+});
+
+test('server-initiated ask that the client never answers fails with a timeout', async () => {
+  const { conn, recorder } = await dial({}, undefined, { ignored: () => undefined });
+  try {
+    const ns = await conn.connect('default');
+    const reply = await ns.ask('askBriefly', 'anyone?');
+    assert.equal(reply.Body, 'failed: TimeoutException');
+    assert.equal((await recorder.next((e) => e.event === 'ignored')).body, 'anyone?', 'the client did get the ask');
+  } finally {
+    conn.close();
+  }
+});
+
+test('server-initiated ask to a client that disconnects meanwhile fails at once, not at its timeout', async () => {
+  const key = 'gone-' + Date.now();
+  const leaving = await dial({}, undefined, {
+    question: (ns) => { setTimeout(() => ns.conn.close(), 0); },
+  });
+  const observer = await dial();
+  try {
+    const ns = await leaving.conn.connect('default');
+    const watch = await observer.conn.connect('default');
+    ns.emit('askAndRecord', key);
+    await leaving.recorder.next((e) => e.event === 'question');
+    let outcome = '';
+    await eventually(async () => {
+      outcome = (await watch.ask('askOutcome', key)).Body;
+      return outcome !== '';
+    }, 'the ask to end (its timeout is 60 s)', 10000);
+    assert.equal(outcome, 'failed: ConnectionClosedException: already disconnected');
+  } finally {
+    leaving.conn.close();
+    observer.conn.close();
+  }
+});
+
+test('a registry emit completes for clients in no namespace and reaches one in two namespaces in both', async () => {
+  const sender = await dial();
+  const idle = await dial();
+  const both = await dial();
+  try {
+    const ns = await sender.conn.connect('default');
+    await both.conn.connect('default');
+    await both.conn.connect('ctrl');
+    const reply = await Promise.race([ns.ask('broadcastAll', 'to everyone'),
+      sleep(5000).then(() => { throw new Error('the emit\'s stage did not complete'); })]);
+    assert.equal(reply.Body, 'delivered');
+    for (const namespace of ['default', 'ctrl']) {
+      const got = await both.recorder.next((e) => e.event === 'broadcast' && e.namespace === namespace);
+      assert.equal(got.body, 'to everyone');
+      assert.equal(got.room, '');
+    }
+    assert.equal((await sender.recorder.next((e) => e.event === 'broadcast')).namespace, 'default');
+    assert.equal(idle.recorder.events.length, 0, 'a client in no namespace receives nothing');
+  } finally {
+    sender.conn.close();
+    idle.conn.close();
+    both.conn.close();
   }
 });

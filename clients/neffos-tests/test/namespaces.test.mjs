@@ -73,3 +73,60 @@ test('leaving a room and disconnecting a namespace update the server', async () 
     conn.close();
   }
 });
+
+test('a room leave hook that throws keeps the client in the room, and leave() returns its message', async () => {
+  const { conn } = await dial();
+  try {
+    const ns = await conn.connect('default');
+    const room = await ns.joinRoom('sticky');
+    const refused = await room.leave();
+    assert.ok(refused instanceof Error, 'neffos.js hands back the error rather than rejecting');
+    assert.equal(refused.message, 'you cannot leave sticky');
+    assert.ok(ns.room('sticky'), 'the client still has the room');
+    assert.equal((await ns.ask('rooms', '')).Body, 'sticky', 'the server still has it');
+  } finally {
+    conn.close();
+  }
+});
+
+test('the room left hook reports each leave; one that throws is reported to the error listeners, not a veto', async () => {
+  const { conn, recorder } = await dial();
+  try {
+    const ns = await conn.connect('default');
+    const temp = await ns.joinRoom('temp');
+    assert.equal(await temp.leave(), null);
+    assert.equal((await recorder.next((e) => e.event === 'leftHook')).body, 'temp');
+    recorder.clear();
+    await ns.joinRoom('r7');
+    assert.equal((await ns.ask('serverLeave', 'r7')).Body, 'left r7');
+    assert.equal((await recorder.next((e) => e.event === 'leftHook')).body, 'r7 (server)');
+    recorder.clear();
+    assert.equal((await ns.ask('lastError', '')).Body, '(none)');
+    const bumpy = await ns.joinRoom('bumpy');
+    assert.equal(await bumpy.leave(), null, 'the leave succeeds although the left hook threw');
+    assert.equal((await recorder.next((e) => e.event === 'leftHook')).body, 'bumpy');
+    assert.equal((await ns.ask('rooms', '')).Body, '');
+    assert.match((await ns.ask('lastError', '')).Body, /ROOM_LEFT hook of namespace 'default' threw .*the left hook stumbled/);
+  } finally {
+    conn.close();
+  }
+});
+
+test('a namespace disconnect hook that throws keeps the namespace, and disconnect() returns its message', async () => {
+  const { conn } = await dial();
+  try {
+    const ns = await conn.connect('default');
+    await ns.joinRoom('kept');
+    assert.equal((await ns.ask('lock', 'true')).Body, 'locked: true');
+    const refused = await ns.disconnect();
+    assert.ok(refused instanceof Error, 'neffos.js hands back the error rather than rejecting');
+    assert.equal(refused.message, 'namespace locked');
+    assert.ok(conn.namespace('default'), 'the client is still connected to the namespace');
+    assert.equal((await ns.ask('rooms', '')).Body, 'kept', 'the server kept the namespace and its rooms');
+    assert.equal((await ns.ask('lock', 'false')).Body, 'locked: false');
+    assert.ok(!((await ns.disconnect()) instanceof Error), 'unlocked, the disconnect succeeds');
+    assert.equal(conn.namespace('default'), undefined);
+  } finally {
+    conn.close();
+  }
+});

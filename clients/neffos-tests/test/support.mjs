@@ -55,7 +55,8 @@ export class Recorder {
  */
 export function recordingEvents(recorder, extra = {}) {
   const names = ['_OnNamespaceConnected', '_OnNamespaceDisconnect', '_OnRoomJoined', '_OnRoomLeft',
-    'connected', 'joined', 'echo', 'chat', 'others', 'pushed', 'headline', 'binary', 'welcome', 'count', 'fail'];
+    'connected', 'joined', 'echo', 'chat', 'others', 'pushed', 'headline', 'binary', 'welcome', 'count', 'fail',
+    'failBare', 'leftHook', 'broadcast'];
   const events = {};
   for (const name of names) {
     events[name] = (ns, msg) => recorder.record(ns, msg);

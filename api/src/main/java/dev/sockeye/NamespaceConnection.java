@@ -76,8 +76,8 @@ public interface NamespaceConnection {
      * An emitter within this namespace: {@link Target#room} is a room of this namespace,
      * {@link Target#all()} every connection connected to it, {@link Target#allExcept(String)} all
      * of them but one, and {@link Target#connection(String)} that connection if it is connected to
-     * this namespace (on this node). Each recipient gets the frame in its own protocol; the body is
-     * encoded once per emit.
+     * this namespace. With a cluster bus every target reaches the connections of every node. Each
+     * recipient gets the frame in its own protocol; the body is encoded once per emit.
      */
     Emitter to(Target target);
 

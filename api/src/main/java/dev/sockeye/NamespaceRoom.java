@@ -24,7 +24,7 @@ public interface NamespaceRoom {
      */
     CompletionStage<Void> emit(String event, Object body);
 
-    /** @return an emitter to every other member of this room in this namespace */
+    /** @return an emitter to every other member of this room in this namespace, on every node of a cluster */
     Emitter others();
 
     /**

@@ -78,7 +78,8 @@ public final class Sockeye {
 
     /**
      * Creates an endpoint that speaks the neffos protocol, for the {@code neffos.js} client and Iris
-     * v12 front ends (neffos's {@code neffos.New(upgrader, namespaces)}). It has its own registry.
+     * v12 front ends (neffos's {@code neffos.New(upgrader, namespaces)}). It has its own registry,
+     * which joins the cluster that {@link Config#cluster()} names, as an Iris endpoint's does.
      * Nothing is deployed yet: pass the result's {@link SockeyeEndpoint#serverEndpointConfig()} to
      * the container.
      *

@@ -4,17 +4,13 @@ import dev.sockeye.Config;
 import dev.sockeye.ConnectionListener;
 import dev.sockeye.ConnectionRegistry;
 import dev.sockeye.SockeyeEndpoint;
+import dev.sockeye.impl.cluster.LocalClusterNode;
 import dev.sockeye.impl.codec.IrisCodec;
 import dev.sockeye.impl.codec.PayloadDecoder;
 import dev.sockeye.impl.handshake.SockeyeConfigurator;
 import dev.sockeye.impl.registry.LocalRegistry;
 import dev.sockeye.impl.session.EndpointContext;
 import dev.sockeye.impl.session.SessionEndpoint;
-
-import dev.sockeye.impl.cluster.BusMembership;
-import dev.sockeye.impl.cluster.ClusterRouter;
-import dev.sockeye.impl.cluster.LocalClusterNode;
-import dev.sockeye.impl.route.Router;
 import dev.sockeye.spi.ClusterBus;
 
 import jakarta.json.bind.Jsonb;
@@ -24,7 +20,6 @@ import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.util.Objects;
-import java.util.UUID;
 
 /** A {@link SockeyeEndpoint} prepared once: codec, registry and container configuration. */
 final class DefaultEndpoint implements SockeyeEndpoint {
@@ -47,16 +42,8 @@ final class DefaultEndpoint implements SockeyeEndpoint {
         Jsonb jsonb = JsonbBuilder.create();
         IrisCodec codec = new IrisCodec(config.messagePrefix(), config.binaryMessages(), jsonb);
         this.registry = new LocalRegistry(codec);
-        this.bus = config.cluster().create(path);
-        Router router = registry;
-        if (bus != null) {
-            String nodeId = UUID.randomUUID().toString();
-            router = new ClusterRouter(nodeId, registry, bus);
-            registry.joinCluster(router, new BusMembership(bus), bus);
-            bus.start(new LocalClusterNode(nodeId, registry));
-        }
-        EndpointContext context = new EndpointContext(config, listener, codec, new PayloadDecoder(jsonb),
-                registry, router);
+        this.bus = LocalClusterNode.join(path, config, registry);
+        EndpointContext context = new EndpointContext(config, listener, codec, new PayloadDecoder(jsonb), registry);
         this.serverEndpointConfig = ServerEndpointConfig.Builder.create(SessionEndpoint.class, path)
                 .configurator(new SockeyeConfigurator(config, registry, () -> new SessionEndpoint(context)))
                 .subprotocols(config.subprotocols())

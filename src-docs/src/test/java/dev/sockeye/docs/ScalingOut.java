@@ -2,10 +2,14 @@ package dev.sockeye.docs;
 
 import dev.sockeye.ClusterAnswer;
 import dev.sockeye.Config;
+import dev.sockeye.Events;
+import dev.sockeye.Namespaces;
 import dev.sockeye.Sockeye;
 import dev.sockeye.SockeyeEndpoint;
 import dev.sockeye.Target;
 import dev.sockeye.cluster.redis.RedisCluster;
+
+import jakarta.websocket.DeploymentException;
 
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -30,6 +34,26 @@ final class ScalingOut {
         });
     }
     // end::config[]
+
+    // tag::neffos[]
+    static SockeyeEndpoint clusteredNeffosChat(String redisUri) throws DeploymentException {
+        Config config = Config.builder()
+                .cluster(RedisCluster.uri(redisUri).prefix("chat").factory())
+                .build();
+        return Sockeye.neffosEndpoint("/chat-v2", config, Namespaces.builder()
+                .namespace("default", Events.builder()
+                        .on("chat", (ns, msg) -> {
+                            if (msg.room().isEmpty()) {   // everyone else in "default", on every node
+                                ns.to(Target.allExcept(ns.connection())).emit("chat", msg.text());
+                            } else {                      // the room's other members, on every node
+                                ns.room(msg.room()).orElseThrow().others().emit("chat", msg.text());
+                            }
+                            return null;
+                        })
+                        .build())
+                .build());
+    }
+    // end::neffos[]
 
     // tag::query[]
     static CompletionStage<Set<String>> whoIsInRoom1(SockeyeEndpoint chat) {

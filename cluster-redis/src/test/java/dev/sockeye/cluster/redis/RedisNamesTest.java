@@ -27,19 +27,6 @@ class RedisNamesTest {
     }
 
     @Test
-    void envelopesRoundTrip() {
-        var envelope = new dev.sockeye.spi.ClusterEnvelope("node", Target.allExcept("me"), "chat", 4, "{\"a\":1}".getBytes());
-        var read = EnvelopeFormat.read(EnvelopeFormat.write(envelope));
-        assertEquals(envelope.origin(), read.origin());
-        assertEquals(envelope.target(), read.target());
-        assertEquals("chat", read.event());
-        assertEquals(4, read.type());
-        assertEquals("{\"a\":1}", new String(read.body()));
-        var nativeMessage = new dev.sockeye.spi.ClusterEnvelope("n", Target.room("r"), null, -1, new byte[] {1, 2});
-        assertNull(EnvelopeFormat.read(EnvelopeFormat.write(nativeMessage)).event());
-    }
-
-    @Test
     void twoApplicationsSharingOneRedisDoNotSeeEachOther() throws Exception {
         try (RedisServer redis = RedisServer.start();
              ClusterNodeApp appOne = ClusterNodeApp.start(redis.uri(), "one");

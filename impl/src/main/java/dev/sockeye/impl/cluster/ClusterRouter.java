@@ -11,8 +11,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Routes an emit on a node of a cluster: delivers to the local connections at once (a slow or
- * unreachable bus never delays them), then hands the bus what other nodes may need. A message to a
- * connection that lives on this node never leaves it.
+ * unreachable bus never delays them), then hands the bus what other nodes may need, with the
+ * message's scopes (excluded connection, namespace). A message to a connection that lives on this
+ * node never leaves it.
  */
 public final class ClusterRouter implements Router {
 
@@ -30,7 +31,8 @@ public final class ClusterRouter implements Router {
     public CompletionStage<Void> route(Target target, Message message) {
         CompletionStage<Void> delivered = local.route(target, message);
         if (!(target instanceof Target.ToConnection one && local.isConnected(one.id()))) {
-            bus.publish(new ClusterEnvelope(nodeId, target, message.event(), message.type(), message.bodyBytes()));
+            bus.publish(new ClusterEnvelope(nodeId, target, message.event(), message.type(), message.bodyBytes(),
+                    message.excludedId(), message.namespace()));
         }
         return delivered;
     }

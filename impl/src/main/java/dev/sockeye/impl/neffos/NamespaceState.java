@@ -345,16 +345,16 @@ final class NamespaceState implements NamespaceConnection {
         NeffosContext context = session.context();
         String namespace = model.name();
         if (target instanceof Target.ToRoom room) {
-            return new ScopedEmitter(context, Target.room(Namespaces.registryRoom(namespace, room.name())), null);
+            return ScopedEmitter.to(context, Target.room(Namespaces.registryRoom(namespace, room.name())));
         }
         Target everyone = Target.room(Namespaces.registryRoom(namespace, ""));
         if (target instanceof Target.ToAllExcept except) {
-            return new ScopedEmitter(context, everyone, except.excludedId());
+            return new ScopedEmitter(context, everyone, except.excludedId(), null);
         }
         if (target instanceof Target.ToConnection one) {
-            return new OneInNamespace(context, namespace, one.id());
+            return new ScopedEmitter(context, one, null, namespace);
         }
-        return new ScopedEmitter(context, everyone, null);
+        return ScopedEmitter.to(context, everyone);
     }
 
     @Override
@@ -390,7 +390,7 @@ final class NamespaceState implements NamespaceConnection {
         @Override
         public Emitter others() {
             return new ScopedEmitter(state.session.context(),
-                    Target.room(Namespaces.registryRoom(state.namespace(), name)), state.session.id());
+                    Target.room(Namespaces.registryRoom(state.namespace(), name)), state.session.id(), null);
         }
 
         @Override
@@ -401,27 +401,6 @@ final class NamespaceState implements NamespaceConnection {
         @Override
         public String toString() {
             return "NamespaceRoom[" + state.namespace() + "/" + name + "]";
-        }
-    }
-
-    /** An emitter to one connection, in this namespace, if it is connected to it on this node. */
-    private record OneInNamespace(NeffosContext context, String namespace, String id) implements Emitter {
-
-        @Override
-        public CompletionStage<Void> emit(String event, Object value) {
-            return send(context.bodies().message(event, value));
-        }
-
-        @Override
-        public CompletionStage<Void> emitMessage(byte[] message) {
-            return send(Message.nativeMessage(message.clone()));
-        }
-
-        private CompletionStage<Void> send(Message message) {
-            return context.registry().connection(id)
-                    .filter(c -> c instanceof NeffosSession s && s.namespaceStates().containsKey(namespace))
-                    .map(c -> ((NeffosSession) c).send(message.frame(context.codec(namespace, ""))))
-                    .orElse(CompletableFuture.completedFuture(null));
         }
     }
 }

@@ -29,8 +29,6 @@ final class NeffosContext {
     private final Bodies bodies;
     private final boolean nativeMessages;
     private final ConcurrentHashMap<Address, AddressCodec> codecs = new ConcurrentHashMap<>();
-    /** Messages being routed with one connection excluded; identity keys (a Message has no equals). */
-    private final ConcurrentHashMap<Message, String> exclusions = new ConcurrentHashMap<>();
 
     NeffosContext(Config config, Namespaces definition, Map<String, NamespaceModel> namespaces, LocalRegistry registry,
                   PayloadDecoder decoder, Bodies bodies) {
@@ -80,18 +78,8 @@ final class NeffosContext {
                 a -> new AddressCodec(a.namespace(), a.room(), config.binaryMessages()));
     }
 
-    /** Routes through the registry, every recipient but {@code excludedId} (local recipients only). */
-    CompletionStage<Void> routeExcluding(Target target, Message message, String excludedId) {
-        exclusions.put(message, excludedId);
-        try {
-            return registry.route(target, message);
-        } finally {
-            exclusions.remove(message);
-        }
-    }
-
-    /** @return whether the connection {@code id} is excluded from {@code message} */
-    boolean excluded(Message message, String id) {
-        return !exclusions.isEmpty() && id.equals(exclusions.get(message));
+    /** Routes through the registry's router: to every node when the registry is in a cluster. */
+    CompletionStage<Void> route(Target target, Message message) {
+        return registry.router().route(target, message);
     }
 }

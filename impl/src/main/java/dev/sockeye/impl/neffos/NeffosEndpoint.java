@@ -5,10 +5,12 @@ import dev.sockeye.ConnectionRegistry;
 import dev.sockeye.Namespaces;
 import dev.sockeye.Protocol;
 import dev.sockeye.SockeyeEndpoint;
+import dev.sockeye.impl.cluster.LocalClusterNode;
 import dev.sockeye.impl.codec.IrisCodec;
 import dev.sockeye.impl.codec.PayloadDecoder;
 import dev.sockeye.impl.handshake.SockeyeConfigurator;
 import dev.sockeye.impl.registry.LocalRegistry;
+import dev.sockeye.spi.ClusterBus;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -17,13 +19,15 @@ import jakarta.websocket.Extension;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * A {@link SockeyeEndpoint} that speaks the neffos protocol: namespaces compiled and controllers
  * scanned once, here, and a container configuration whose endpoint is
- * {@link NeffosSessionEndpoint}. Its registry is its own, or the one it shares with another
- * endpoint. Immutable, thread-safe.
+ * {@link NeffosSessionEndpoint}. Its registry is its own, which joins the cluster of
+ * {@link Config#cluster()} as an Iris endpoint's does, or the one it shares with another endpoint
+ * (and that endpoint's cluster). Immutable, thread-safe.
  */
 public final class NeffosEndpoint implements SockeyeEndpoint {
 
@@ -31,12 +35,16 @@ public final class NeffosEndpoint implements SockeyeEndpoint {
     private final Config config;
     private final LocalRegistry registry;
     private final ServerEndpointConfig serverEndpointConfig;
+    /** The cluster bus of its own registry; {@code null} for a single node or a shared registry. */
+    private final ClusterBus bus;
 
-    private NeffosEndpoint(String path, Config config, LocalRegistry registry, ServerEndpointConfig serverEndpointConfig) {
+    private NeffosEndpoint(String path, Config config, LocalRegistry registry, ServerEndpointConfig serverEndpointConfig,
+                           ClusterBus bus) {
         this.path = path;
         this.config = config;
         this.registry = registry;
         this.serverEndpointConfig = serverEndpointConfig;
+        this.bus = bus;
     }
 
     /**
@@ -53,25 +61,29 @@ public final class NeffosEndpoint implements SockeyeEndpoint {
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("an endpoint path must start with '/': " + path);
         }
-        Jsonb jsonb = JsonbBuilder.create();
-        LocalRegistry registry;
-        if (sharedWith == null) {
-            registry = new LocalRegistry(new IrisCodec(config.messagePrefix(), config.binaryMessages(), jsonb));
-        } else if (sharedWith.registry() instanceof LocalRegistry shared) {
-            registry = shared;
-        } else {
+        if (sharedWith != null && !(sharedWith.registry() instanceof LocalRegistry)) {
             throw new IllegalArgumentException("cannot share the registry of " + sharedWith
                     + ": it was not created by this Sockeye implementation");
         }
-        NeffosContext context = new NeffosContext(config, namespaces, NamespaceModel.compile(namespaces), registry,
-                new PayloadDecoder(jsonb), new Bodies(jsonb));
+        Map<String, NamespaceModel> compiled = NamespaceModel.compile(namespaces);
+        Jsonb jsonb = JsonbBuilder.create();
+        LocalRegistry registry;
+        ClusterBus bus = null;
+        if (sharedWith == null) {
+            registry = new LocalRegistry(new IrisCodec(config.messagePrefix(), config.binaryMessages(), jsonb));
+            bus = LocalClusterNode.join(path, config, registry);
+        } else {
+            registry = (LocalRegistry) sharedWith.registry();
+        }
+        NeffosContext context = new NeffosContext(config, namespaces, compiled, registry, new PayloadDecoder(jsonb),
+                new Bodies(jsonb));
         ServerEndpointConfig serverConfig = ServerEndpointConfig.Builder.create(NeffosSessionEndpoint.class, path)
                 .configurator(new NeffosConfigurator(new SockeyeConfigurator(config, registry,
                         () -> new NeffosSessionEndpoint(context))))
                 .subprotocols(config.subprotocols())
                 .extensions(extensions)
                 .build();
-        return new NeffosEndpoint(path, config, registry, serverConfig);
+        return new NeffosEndpoint(path, config, registry, serverConfig, bus);
     }
 
     @Override
@@ -99,9 +111,12 @@ public final class NeffosEndpoint implements SockeyeEndpoint {
         return serverEndpointConfig;
     }
 
-    /** Nothing to stop: a shared registry's cluster bus belongs to the endpoint that created it. */
+    /** Stops the cluster bus of its own registry; a shared registry's bus belongs to the endpoint that created it. */
     @Override
     public void close() {
+        if (bus != null) {
+            bus.close();
+        }
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.sockeye.impl.dispatch.Listeners;
 import dev.sockeye.impl.registry.Member;
 import dev.sockeye.impl.route.Message;
 import dev.sockeye.impl.send.Delivery;
+import dev.sockeye.impl.send.FanOutDelivery;
 import dev.sockeye.impl.send.OutboundQueue;
 import dev.sockeye.impl.send.SingleDelivery;
 import dev.sockeye.impl.session.ListeningConnection;
@@ -166,12 +167,20 @@ final class NeffosSession implements NeffosConnection, ListeningConnection, Memb
     }
 
     /**
-     * Frames a routed message: for a namespace room ({@code ns/room}, {@code ns/}) this connection
-     * is in, with that address; for anything else once per connected namespace, with no room.
+     * Frames a routed message: scoped to a namespace ({@link Message#namespace()}), in that one if
+     * this connection is connected to it, else not at all; for a namespace room ({@code ns/room},
+     * {@code ns/}) this connection is in, with that address; for anything else once per connected
+     * namespace, with no room. {@code delivery} hears exactly once, also when nothing is framed.
      */
     @Override
     public void send(Target target, Message message, Delivery delivery) {
-        if (context.excluded(message, id)) {
+        String scope = message.namespace();
+        if (scope != null) {
+            if (namespaces.containsKey(scope)) {
+                send(message.frame(context.codec(scope, "")), delivery);
+            } else {
+                delivery.sent();
+            }
             return;
         }
         if (message.isNative()) {
@@ -188,8 +197,35 @@ final class NeffosSession implements NeffosConnection, ListeningConnection, Memb
                 return;
             }
         }
+        sendInEveryNamespace(message, delivery);
+    }
+
+    /**
+     * Frames the message once per connected namespace. One namespace (the usual case) uses
+     * {@code delivery} itself; several share one fan-out that tells it once every write has ended.
+     */
+    private void sendInEveryNamespace(Message message, Delivery delivery) {
+        NamespaceState first = null;
+        FanOutDelivery several = null;
         for (NamespaceState state : namespaces.values()) {
-            send(message.frame(context.codec(state.namespace(), "")), delivery);
+            if (first == null) {
+                first = state;
+                continue;
+            }
+            if (several == null) {
+                several = new FanOutDelivery();
+                several.expect();
+                send(message.frame(context.codec(first.namespace(), "")), several);
+            }
+            several.expect();
+            send(message.frame(context.codec(state.namespace(), "")), several);
+        }
+        if (several != null) {
+            several.sealed().whenComplete((written, failure) -> delivery.sent());
+        } else if (first != null) {
+            send(message.frame(context.codec(first.namespace(), "")), delivery);
+        } else {
+            delivery.sent();
         }
     }
 

@@ -9,23 +9,23 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * An emitter to a registry target already translated from a namespace's point of view
- * ({@code ns/room}, {@code ns/}), optionally without one connection. The body is encoded once; each
- * recipient gets the frame of its own protocol. Immutable.
- *
- * <p>Without an exclusion it emits through the registry's own emitter, which is cluster-wide when
- * the endpoint has a cluster bus (its body rules are the same for every non-null value; {@code null}
- * is sent as the empty text neffos means by it). With an exclusion, or an event name the Iris codec
- * refuses ({@code ';'}), it routes on this node only.
+ * ({@code ns/room}, {@code ns/}, a connection ID), with the message's scopes: optionally without one
+ * connection, optionally only in one namespace. The body is encoded once, by the neffos rules of
+ * {@link Bodies}; each recipient gets the frame of its own protocol. It routes through the
+ * registry's router, so with a cluster bus every node delivers it, scopes included. Immutable.
  *
  * @param excludedId the connection that does not receive, or {@code null}
+ * @param namespace  the namespace a recipient must be connected to, and is framed in, or {@code null}
  */
-record ScopedEmitter(NeffosContext context, Target target, String excludedId) implements Emitter {
+record ScopedEmitter(NeffosContext context, Target target, String excludedId, String namespace) implements Emitter {
+
+    /** @return an emitter to every connection {@code target} names */
+    static ScopedEmitter to(NeffosContext context, Target target) {
+        return new ScopedEmitter(context, target, null, null);
+    }
 
     @Override
     public CompletionStage<Void> emit(String event, Object value) {
-        if (excludedId == null && event != null && !event.isEmpty() && event.indexOf(';') < 0) {
-            return context.registry().to(target).emit(event, value == null ? "" : value);
-        }
         Message message;
         try {
             message = context.bodies().message(event, value);
@@ -39,14 +39,10 @@ record ScopedEmitter(NeffosContext context, Target target, String excludedId) im
 
     @Override
     public CompletionStage<Void> emitMessage(byte[] message) {
-        if (excludedId == null) {
-            return context.registry().to(target).emitMessage(message);
-        }
         return route(Message.nativeMessage(message.clone()));
     }
 
     private CompletionStage<Void> route(Message message) {
-        return excludedId == null ? context.registry().route(target, message)
-                : context.routeExcluding(target, message, excludedId);
+        return context.route(target, message.excluding(excludedId).inNamespace(namespace));
     }
 }

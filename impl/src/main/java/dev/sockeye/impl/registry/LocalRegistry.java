@@ -52,6 +52,11 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
         this.clusterView = view;
     }
 
+    /** @return the router of emits: this registry on a single node, the cluster's once joined */
+    public Router router() {
+        return router;
+    }
+
     @Override
     public ClusterView cluster() {
         return clusterView;
@@ -144,8 +149,14 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
         return delivery.sealed();
     }
 
-    /** Counts the recipient in before handing it the message, so the emit's stage waits for its write. */
+    /**
+     * Counts the recipient in before handing it the message, so the emit's stage waits for its write;
+     * skips the message's excluded connection, whatever the target.
+     */
     private static void deliver(Member member, Target target, Message message, FanOutDelivery delivery) {
+        if (member.id().equals(message.excludedId())) {
+            return;
+        }
         delivery.expect();
         member.send(target, message, delivery);
     }

@@ -26,9 +26,15 @@ public interface Member {
 
     /**
      * As {@link #send(Message, Delivery)}, knowing the target the message was routed to: a protocol
-     * whose frames name a room (neffos: namespace and room) frames it for that room.
+     * whose frames name a room (neffos: namespace and room) frames it for that room. A protocol
+     * without namespaces is connected to none, so it skips a message scoped to one
+     * ({@link Message#namespace()}); the delivery is told, as for every recipient.
      */
     default void send(dev.sockeye.Target target, Message message, Delivery delivery) {
+        if (message.namespace() != null) {
+            delivery.sent();
+            return;
+        }
         send(message, delivery);
     }
 

@@ -10,6 +10,10 @@ import java.util.Objects;
  * or a native message. The body is encoded once, when the message is created (JSON-B runs once per
  * emit); the frame is built once per protocol and shared by every recipient speaking it.
  *
+ * <p>Two optional scopes narrow who of the target's connections receives it, on every node: an
+ * excluded connection ({@link #excluding}), and for a neffos emit to one connection, the namespace
+ * it must be connected to ({@link #inNamespace}). A scoped copy shares the body.
+ *
  * <p>Immutable but for its frame memo; safe to share between threads. Two threads framing it for
  * the same protocol at the same moment may both build the frame: harmless, as both are equal.
  */
@@ -19,16 +23,20 @@ public final class Message {
     private final int type;
     private final String text;
     private final byte[] bytes;
+    private final String excludedId;
+    private final String namespace;
     private volatile MessageCodec firstCodec;
     private volatile OutboundFrame firstFrame;
     private volatile MessageCodec secondCodec;
     private volatile OutboundFrame secondFrame;
 
-    private Message(String event, int type, String text, byte[] bytes) {
+    private Message(String event, int type, String text, byte[] bytes, String excludedId, String namespace) {
         this.event = event;
         this.type = type;
         this.text = text;
         this.bytes = bytes;
+        this.excludedId = excludedId;
+        this.namespace = namespace;
     }
 
     /**
@@ -37,17 +45,47 @@ public final class Message {
      * @param event a valid event name (checked by the caller)
      */
     public static Message textEvent(String event, int type, String body) {
-        return new Message(Objects.requireNonNull(event), type, Objects.requireNonNull(body), null);
+        return new Message(Objects.requireNonNull(event), type, Objects.requireNonNull(body), null, null, null);
     }
 
     /** An event whose body is raw bytes (Iris type 3); the array must not be changed afterwards. */
     public static Message bytesEvent(String event, int type, byte[] body) {
-        return new Message(Objects.requireNonNull(event), type, null, Objects.requireNonNull(body));
+        return new Message(Objects.requireNonNull(event), type, null, Objects.requireNonNull(body), null, null);
     }
 
     /** A native message: bytes outside the event protocol; the array must not be changed afterwards. */
     public static Message nativeMessage(byte[] bytes) {
-        return new Message(null, -1, null, Objects.requireNonNull(bytes));
+        return new Message(null, -1, null, Objects.requireNonNull(bytes), null, null);
+    }
+
+    /**
+     * @param connectionId the connection that must not receive the message, or {@code null} for none
+     * @return this message without that connection, whatever the target; {@code this} if it already is
+     */
+    public Message excluding(String connectionId) {
+        return Objects.equals(connectionId, excludedId) ? this
+                : new Message(event, type, text, bytes, connectionId, namespace);
+    }
+
+    /**
+     * @param name the neffos namespace a recipient must be connected to, or {@code null} for none
+     * @return this message framed in that namespace only; {@code this} if it already is
+     */
+    public Message inNamespace(String name) {
+        return Objects.equals(name, namespace) ? this : new Message(event, type, text, bytes, excludedId, name);
+    }
+
+    /** @return the connection that does not receive this message, or {@code null} */
+    public String excludedId() {
+        return excludedId;
+    }
+
+    /**
+     * @return the namespace a recipient must be connected to, framed in it alone; {@code null} when
+     *         the message is not scoped to one (a connection that knows no namespaces then receives it)
+     */
+    public String namespace() {
+        return namespace;
     }
 
     /** @return whether this is a native message rather than an event */

@@ -5,7 +5,6 @@ import dev.sockeye.ConnectionListener;
 import dev.sockeye.impl.codec.IrisCodec;
 import dev.sockeye.impl.codec.PayloadDecoder;
 import dev.sockeye.impl.registry.LocalRegistry;
-import dev.sockeye.impl.route.Router;
 
 /**
  * What every connection of one endpoint shares, prepared once at deployment. Immutable and
@@ -15,6 +14,5 @@ public record EndpointContext(Config config,
                               ConnectionListener listener,
                               IrisCodec codec,
                               PayloadDecoder decoder,
-                              LocalRegistry registry,
-                              Router router) {
+                              LocalRegistry registry) {
 }

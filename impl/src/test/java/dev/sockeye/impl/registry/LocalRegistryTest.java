@@ -144,6 +144,34 @@ class LocalRegistryTest {
     }
 
     @Test
+    void aMessagesExcludedConnectionIsSkippedWhateverTheTarget() {
+        FakeMember a = new FakeMember("a");
+        FakeMember b = new FakeMember("b");
+        registry.register(a);
+        registry.register(b);
+        registry.join("r", a);
+        registry.join("r", b);
+        Message message = codec.message("e", "x");
+        assertTrue(registry.route(Target.room("r"), message.excluding("a")).toCompletableFuture().isDone(),
+                "the excluded connection is not waited for");
+        registry.route(Target.all(), message.excluding("b"));
+        registry.route(Target.connection("a"), message.excluding("a"));
+        registry.route(Target.allExcept("a"), message.excluding("b"));
+        assertEquals(1, a.frames.size(), "a: only the emit to all but b");
+        assertEquals(1, b.frames.size(), "b: only the room emit without a");
+        assertTrue(a.frames.peek().textBody() == message.textBody(), "the scoped copy shares the encoded body");
+    }
+
+    @Test
+    void aMessageScopedToANamespaceSkipsAConnectionOfAProtocolWithoutNamespaces() {
+        FakeMember a = new FakeMember("a");
+        registry.register(a);
+        assertTrue(registry.route(Target.connection("a"), codec.message("e", "x").inNamespace("chat"))
+                .toCompletableFuture().isDone(), "the emit completes");
+        assertTrue(a.frames.isEmpty());
+    }
+
+    @Test
     void concurrentJoinsAndLeavesKeepRoomsAndMembersConsistent() throws Exception {
         List<FakeMember> members = new java.util.ArrayList<>();
         for (int i = 0; i < 32; i++) {

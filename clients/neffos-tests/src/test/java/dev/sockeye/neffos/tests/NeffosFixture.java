@@ -17,6 +17,8 @@ import dev.sockeye.embedded.EmbeddedServer;
 import jakarta.websocket.DeploymentException;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -70,6 +72,12 @@ final class NeffosFixture {
 
     /** What the namespace connected hook stores. */
     static final Key<String> CONNECTED_HOOK = Key.of("connected hook", String.class);
+    /** Whether the namespace disconnect hook vetoes a client's disconnect. */
+    static final Key<Boolean> LOCKED = Key.of("namespace locked", Boolean.class);
+    /** The message of the last problem the connection's error listener heard. */
+    static final Key<String> LAST_ERROR = Key.of("last error", String.class);
+    /** How the server's asks of {@code askAndRecord} ended, by the key the client chose. */
+    private static final Map<String, String> ASK_OUTCOMES = new ConcurrentHashMap<>();
 
     private NeffosFixture() {
     }
@@ -80,6 +88,12 @@ final class NeffosFixture {
                 connection.on("join", String.class, connection::join));
         SockeyeEndpoint neffos = Sockeye.neffosEndpointSharing(iris, "/neffos", namespaces(iris));
         return EmbeddedServer.builder().port(port).endpoint(iris).endpoint(neffos).start();
+    }
+
+    /** @return the class and message of what failed a stage, unwrapped */
+    private static String describe(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
     private static Namespaces namespaces(SockeyeEndpoint iris) {
@@ -96,10 +110,34 @@ final class NeffosFixture {
                     }
                 })
                 .onRoomJoined((ns, msg) -> ns.emit("joined", msg.room()))
+                .onRoomLeave((ns, msg) -> {
+                    if (msg.room().equals("sticky") && !msg.isForced()) {
+                        throw new IllegalStateException("you cannot leave sticky");
+                    }
+                })
+                .onRoomLeft((ns, msg) -> {
+                    ns.emit("leftHook", msg.room() + (msg.isForced() ? " (forced)" : "") + (msg.isLocal() ? " (server)" : ""));
+                    if (msg.room().equals("bumpy")) {
+                        throw new IllegalStateException("the left hook stumbled");
+                    }
+                })
+                .onNamespaceDisconnect((ns, msg) -> {
+                    if (!msg.isForced() && ns.connection().values().get(LOCKED).orElse(false)) {
+                        throw new IllegalStateException("namespace locked");
+                    }
+                })
+                .on("lock", (ns, msg) -> {
+                    ns.connection().values().put(LOCKED, Boolean.parseBoolean(msg.text()));
+                    return "locked: " + msg.text();
+                })
+                .on("lastError", (ns, msg) -> ns.connection().values().get(LAST_ERROR).orElse("(none)"))
                 .on("echo", (ns, msg) -> msg.text())
                 .on("silent", (ns, msg) -> null)
                 .on("fail", (ns, msg) -> {
                     throw new IllegalArgumentException("nope: " + msg.text());
+                })
+                .on("failBare", (ns, msg) -> {
+                    throw new UnsupportedOperationException();
                 })
                 .on("chat", (ns, msg) -> {
                     ns.to(Target.room(msg.room())).emit("chat", ns.connection().id() + ": " + msg.text());
@@ -123,6 +161,16 @@ final class NeffosFixture {
                                 ? "client failed: " + (failure instanceof CompletionException ? failure.getCause() : failure)
                                         .getMessage()
                                 : "client said " + reply.text()))
+                .on("askBriefly", (ns, msg) -> ns.ask("ignored", msg.text(), Duration.ofMillis(300))
+                        .handle((reply, failure) -> failure != null ? "failed: " + describe(failure) : "answered " + reply.text()))
+                .on("askAndRecord", (ns, msg) -> {
+                    ns.ask("question", "are you there?", Duration.ofSeconds(60)).whenComplete((reply, failure) ->
+                            ASK_OUTCOMES.put(msg.text(), failure != null ? "failed: " + describe(failure) : "answered"));
+                    return null;
+                })
+                .on("askOutcome", (ns, msg) -> ASK_OUTCOMES.getOrDefault(msg.text(), ""))
+                .on("broadcastAll", (ns, msg) -> iris.registry().to(Target.all()).emit("broadcast", msg.text())
+                        .thenApply(written -> "delivered"))
                 .on("serverJoin", (ns, msg) -> ns.joinRoom(msg.text()).thenApply(room -> "joined " + room.name()))
                 .on("serverLeave", (ns, msg) -> ns.leaveRoom(msg.text()).thenApply(v -> "left " + msg.text()))
                 .on("connectCtrl", (ns, msg) -> ns.connection().connect("ctrl")
@@ -142,6 +190,7 @@ final class NeffosFixture {
                     connection.handshake().header("X-Refuse").ifPresent(reason -> {
                         throw new IllegalStateException("refused: " + reason);
                     });
+                    connection.onError(problem -> connection.values().put(LAST_ERROR, problem.getMessage()));
                 })
                 .namespace("default", events)
                 .namespace("", Events.builder()
