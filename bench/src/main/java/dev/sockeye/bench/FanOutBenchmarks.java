@@ -5,6 +5,7 @@ import dev.sockeye.Emitter;
 import dev.sockeye.OverflowPolicy;
 import dev.sockeye.Target;
 import dev.sockeye.impl.codec.IrisCodec;
+import dev.sockeye.impl.registry.JoinedRooms;
 import dev.sockeye.impl.registry.LocalRegistry;
 import dev.sockeye.impl.registry.Member;
 import dev.sockeye.impl.route.Message;
@@ -50,7 +51,7 @@ public class FanOutBenchmarks {
     private final Set<RawSession> rawRoom = ConcurrentHashMap.newKeySet();
 
     /** What the registry needs of a connection, sending as the live connection does. */
-    private record QueueMember(String id, OutboundQueue queue, IrisCodec codec, Set<String> joinedRooms)
+    private record QueueMember(String id, OutboundQueue queue, IrisCodec codec, JoinedRooms joinedRooms)
             implements Member {
         @Override
         public Connection connection() {
@@ -86,7 +87,7 @@ public class FanOutBenchmarks {
         for (int i = 0; i < RECIPIENTS; i++) {
             QueueMember member = new QueueMember("connection-" + i,
                     new OutboundQueue(WRITTEN, 1 << 20, OverflowPolicy.CLOSE, failure -> { }),
-                    codec, ConcurrentHashMap.newKeySet());
+                    codec, new JoinedRooms());
             registry.register(member);
             registry.join("fan", member);
             rawRoom.add(new RawSession(i));

@@ -81,8 +81,9 @@ public final class TestClient implements AutoCloseable {
                 s.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) b -> {
                     byte[] bytes = new byte[b.remaining()];
                     b.get(bytes);
-                    binaryFrames.add(bytes);
+                    // recorded before it is handed out, so that drain() after nextBinary() sees it
                     frames.add("binary:" + new String(bytes, StandardCharsets.UTF_8));
+                    binaryFrames.add(bytes);
                 });
             }
 

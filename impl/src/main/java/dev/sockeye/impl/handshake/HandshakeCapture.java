@@ -29,7 +29,10 @@ public final class HandshakeCapture {
     public static Handshake complete(Handshake handshake, jakarta.websocket.Session session) {
         Map<String, String> pathParameters = session.getPathParameters() == null ? Map.of() : session.getPathParameters();
         String subprotocol = session.getNegotiatedSubprotocol();
-        return new Handshake(handshake.requestUri(), handshake.headers(), handshake.queryParameters(),
+        // the session's own URI when it is the same: the container keeps that one anyway
+        java.net.URI sessionUri = session.getRequestURI();
+        java.net.URI uri = handshake.requestUri().equals(sessionUri) ? sessionUri : handshake.requestUri();
+        return new Handshake(uri, handshake.headers(), handshake.queryParameters(),
                 pathParameters, handshake.principal(),
                 subprotocol == null || subprotocol.isEmpty() ? Optional.empty() : Optional.of(subprotocol),
                 remoteAddress(session));

@@ -10,6 +10,7 @@ import dev.sockeye.NeffosConnection;
 import dev.sockeye.Target;
 import dev.sockeye.impl.codec.OutboundFrame;
 import dev.sockeye.impl.dispatch.Listeners;
+import dev.sockeye.impl.registry.JoinedRooms;
 import dev.sockeye.impl.registry.Member;
 import dev.sockeye.impl.route.Message;
 import dev.sockeye.impl.send.Delivery;
@@ -58,7 +59,7 @@ final class NeffosSession implements NeffosConnection, ListeningConnection, Memb
     private final SessionChannel channel;
     private final Liveness liveness;
     private final MapConnectionValues values = new MapConnectionValues();
-    private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+    private final JoinedRooms rooms = new JoinedRooms();
     private final ConcurrentHashMap<String, NamespaceState> namespaces = new ConcurrentHashMap<>();
     private final PendingAsks asks = new PendingAsks();
     private final List<Pending> beforeAck = new ArrayList<>();
@@ -70,8 +71,9 @@ final class NeffosSession implements NeffosConnection, ListeningConnection, Memb
         this.handshake = handshake;
         this.context = context;
         this.listeners = new Listeners(context.decoder(), this::logUnhandled);
-        this.channel = new SessionChannel(session, context.config(), this::fail);
-        this.liveness = new Liveness(context.config(), channel, listeners, this::fail);
+        SessionChannel.Failure failure = this::fail; // one object for both
+        this.channel = new SessionChannel(session, context.config(), failure);
+        this.liveness = new Liveness(context.config(), channel, listeners, failure);
         this.reconnectTries = handshake.header("X-Websocket-Reconnect").map(NeffosSession::parseTries).orElse(0);
     }
 
@@ -235,7 +237,7 @@ final class NeffosSession implements NeffosConnection, ListeningConnection, Memb
     }
 
     @Override
-    public Set<String> joinedRooms() {
+    public JoinedRooms joinedRooms() {
         return rooms;
     }
 
@@ -340,7 +342,7 @@ final class NeffosSession implements NeffosConnection, ListeningConnection, Memb
 
     @Override
     public Set<String> rooms() {
-        return Set.copyOf(rooms);
+        return rooms.snapshot();
     }
 
     @Override
@@ -374,7 +376,7 @@ final class NeffosSession implements NeffosConnection, ListeningConnection, Memb
             for (NamespaceState state : List.copyOf(namespaces.values())) {
                 state.disconnectForced();
             }
-            for (String room : Set.copyOf(rooms)) {
+            for (String room : rooms.snapshot()) {
                 context.registry().leave(room, this);
             }
         } finally {

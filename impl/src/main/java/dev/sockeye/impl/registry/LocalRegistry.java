@@ -23,10 +23,10 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * The connections and rooms of one endpoint on this node, and the local {@link Router}.
  *
- * <p>Rooms are concurrent sets in a concurrent map. Joins and leaves of one room run inside that
- * room's {@code compute}, which locks only the room's bin, so an empty room disappears atomically
- * and a member's own room list always agrees with the room. Emits iterate the live sets without
- * any lock or copy; queries copy.
+ * <p>Rooms are sets in a concurrent map: a room of one member an immutable one-element set, a larger
+ * room a concurrent set. Joins and leaves of one room run inside that room's {@code compute}, which
+ * locks only the room's bin, so an empty room disappears atomically and a member's own room list
+ * always agrees with the room. Emits iterate the live sets without any lock or copy; queries copy.
  */
 public final class LocalRegistry implements ConnectionRegistry, Router {
 
@@ -87,16 +87,12 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
     public boolean join(String room, Member member) {
         boolean[] joined = {false};
         rooms.compute(room, (name, members) -> {
-            if (!member.acceptsJoins()) {
+            if (!member.acceptsJoins() || (members != null && members.contains(member))) {
                 return members;
             }
-            // sized for one: most rooms are a connection's own ID room, and every connection has one
-            Set<Member> set = members != null ? members : ConcurrentHashMap.newKeySet(1);
-            if (set.add(member)) {
-                member.joinedRooms().add(name);
-                joined[0] = true;
-            }
-            return set;
+            joined[0] = true;
+            member.joinedRooms().add(name);
+            return withMember(members, member);
         });
         if (joined[0] && !room.equals(member.id())) {
             membership.joined(room, member.id());
@@ -108,11 +104,12 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
     public boolean leave(String room, Member member) {
         boolean[] left = {false};
         rooms.computeIfPresent(room, (name, members) -> {
-            if (members.remove(member)) {
-                member.joinedRooms().remove(name);
-                left[0] = true;
+            if (!members.contains(member)) {
+                return members;
             }
-            return members.isEmpty() ? null : members;
+            left[0] = true;
+            member.joinedRooms().remove(name);
+            return withoutMember(members, member);
         });
         if (left[0]) {
             if (!room.equals(member.id())) {
@@ -121,6 +118,39 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
             member.left(room);
         }
         return left[0];
+    }
+
+    /**
+     * A room of one member (every connection's own ID room, and many others) is an immutable
+     * one-element set: a few bytes instead of a concurrent set with its table and node. A second
+     * member turns it into a concurrent set, changed in place from then on; emits iterate whichever
+     * set they read, without a lock. Called inside the room's {@code compute} only.
+     */
+    private static Set<Member> withMember(Set<Member> members, Member member) {
+        if (members == null) {
+            return Set.of(member);
+        }
+        if (members instanceof ConcurrentHashMap.KeySetView<Member, ?> live) {
+            live.add(member);
+            return live;
+        }
+        Set<Member> grown = ConcurrentHashMap.newKeySet(4);
+        grown.addAll(members);
+        grown.add(member);
+        return grown;
+    }
+
+    /** The reverse of {@link #withMember}: an empty room disappears, a room of one becomes immutable again. */
+    private static Set<Member> withoutMember(Set<Member> members, Member member) {
+        if (!(members instanceof ConcurrentHashMap.KeySetView<Member, ?> live)) {
+            return null;
+        }
+        live.remove(member);
+        return switch (live.size()) {
+            case 0 -> null;
+            case 1 -> Set.copyOf(live);
+            default -> live;
+        };
     }
 
     @Override
@@ -215,7 +245,7 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
     public void leaveAll(String id) {
         Member member = connections.get(id);
         if (member != null) {
-            for (String room : Set.copyOf(member.joinedRooms())) {
+            for (String room : member.joinedRooms().snapshot()) {
                 if (!room.equals(id)) {
                     leave(room, member);
                 }

@@ -4,8 +4,6 @@ import dev.sockeye.Connection;
 import dev.sockeye.impl.route.Message;
 import dev.sockeye.impl.send.Delivery;
 
-import java.util.Set;
-
 /** What the registry needs of a connection. Implemented by the live connection. */
 public interface Member {
 
@@ -15,8 +13,8 @@ public interface Member {
     /** @return the public view */
     Connection connection();
 
-    /** @return the live, concurrent set of rooms, mutated only by the registry */
-    Set<String> joinedRooms();
+    /** @return the rooms the connection is in, changed only by the registry */
+    JoinedRooms joinedRooms();
 
     /** @return {@code false} once the connection has started to end */
     boolean acceptsJoins();

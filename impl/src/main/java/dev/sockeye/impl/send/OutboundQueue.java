@@ -9,7 +9,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Consumer;
 
 /**
@@ -56,7 +57,7 @@ public final class OutboundQueue {
         /** The write ended: {@code failure} is {@code null} on success. */
         @Override
         public void accept(Throwable failure) {
-            queuedBytes.addAndGet(-frame.size());
+            QUEUED_BYTES.addAndGet(OutboundQueue.this, -frame.size());
             if (failure == null) {
                 delivery.sent();
             } else {
@@ -64,15 +65,27 @@ public final class OutboundQueue {
                 failureListener.accept(failure);
             }
             if (!HANDOFF.compareAndSet(this, 0, 1)) {
-                draining.set(false);
+                draining = 0;
                 drain();
             }
         }
     }
 
-    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicLong queuedBytes = new AtomicLong();
+    // Field updaters and a queue made on first use rather than atomics and a queue per connection:
+    // every connection has this object, and most write each frame at once without queueing.
+    private static final AtomicIntegerFieldUpdater<OutboundQueue> DRAINING =
+            AtomicIntegerFieldUpdater.newUpdater(OutboundQueue.class, "draining");
+    private static final AtomicLongFieldUpdater<OutboundQueue> QUEUED_BYTES =
+            AtomicLongFieldUpdater.newUpdater(OutboundQueue.class, "queuedBytes");
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<OutboundQueue, Queue> QUEUE =
+            AtomicReferenceFieldUpdater.newUpdater(OutboundQueue.class, Queue.class, "queue");
+
+    /** Frames waiting; {@code null} until the first frame has to wait. */
+    private volatile Queue<Pending> queue;
+    /** 1 while one thread drains: it alone writes, one frame at a time. */
+    private volatile int draining;
+    private volatile long queuedBytes;
     private final FrameWriter writer;
     private final long maxQueuedBytes;
     private final OverflowPolicy overflowPolicy;
@@ -102,9 +115,9 @@ public final class OutboundQueue {
             return;
         }
         int size = frame.size();
-        long after = queuedBytes.addAndGet(size);
+        long after = QUEUED_BYTES.addAndGet(this, size);
         if (after > maxQueuedBytes && after != size) {
-            queuedBytes.addAndGet(-size);
+            QUEUED_BYTES.addAndGet(this, -size);
             OutboundOverflowException overflow = new OutboundOverflowException(
                     "outbound queue full: " + (after - size) + " bytes waiting, a frame of " + size
                             + " bytes would exceed the limit of " + maxQueuedBytes + " bytes");
@@ -115,15 +128,15 @@ public final class OutboundQueue {
             return;
         }
         Pending pending = new Pending(frame, delivery);
-        if (queue.isEmpty() && draining.compareAndSet(false, true)) {
+        if (isEmpty() && DRAINING.compareAndSet(this, 0, 1)) {
             // nothing waits and nobody drains: write it at once instead of through the queue
             if (writeAndContinueInline(pending)) {
-                draining.set(false);
+                draining = 0;
                 drain();
             }
             return;
         }
-        queue.offer(pending);
+        queue().offer(pending);
         if (closedCause != null) {
             failQueued();
             return;
@@ -160,7 +173,7 @@ public final class OutboundQueue {
                 action.run();
             }
         };
-        queue.offer(new Pending(null, new Delivery() {
+        queue().offer(new Pending(null, new Delivery() {
             @Override
             public void sent() {
                 once.run();
@@ -180,23 +193,43 @@ public final class OutboundQueue {
 
     /** @return the bytes waiting or being written */
     public long queuedBytes() {
-        return queuedBytes.get();
+        return queuedBytes;
+    }
+
+    private boolean isEmpty() {
+        Queue<Pending> waiting = queue;
+        return waiting == null || waiting.isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Queue<Pending> queue() {
+        Queue<Pending> waiting = queue;
+        if (waiting == null) {
+            QUEUE.compareAndSet(this, null, new ConcurrentLinkedQueue<Pending>());
+            waiting = queue;
+        }
+        return waiting;
+    }
+
+    private Pending poll() {
+        Queue<Pending> waiting = queue;
+        return waiting == null ? null : waiting.poll();
     }
 
     private void failQueued() {
         Pending pending;
-        while ((pending = queue.poll()) != null) {
-            queuedBytes.addAndGet(-sizeOf(pending));
+        while ((pending = poll()) != null) {
+            QUEUED_BYTES.addAndGet(this, -sizeOf(pending));
             pending.delivery().failed(closedCause);
         }
     }
 
     private void drain() {
-        while (draining.compareAndSet(false, true)) {
-            Pending next = queue.poll();
+        while (DRAINING.compareAndSet(this, 0, 1)) {
+            Pending next = poll();
             if (next == null) {
-                draining.set(false);
-                if (queue.isEmpty()) {
+                draining = 0;
+                if (isEmpty()) {
                     return;
                 }
                 continue;
@@ -204,7 +237,7 @@ public final class OutboundQueue {
             if (!writeAndContinueInline(next)) {
                 return;
             }
-            draining.set(false);
+            draining = 0;
         }
     }
 
@@ -219,7 +252,7 @@ public final class OutboundQueue {
             return true;
         }
         if (closedCause != null) {
-            queuedBytes.addAndGet(-pending.frame().size());
+            QUEUED_BYTES.addAndGet(this, -pending.frame().size());
             pending.delivery().failed(closedCause);
             return true;
         }

@@ -7,6 +7,7 @@ import dev.sockeye.Handshake;
 import dev.sockeye.Target;
 import dev.sockeye.impl.codec.OutboundFrame;
 import dev.sockeye.impl.dispatch.Listeners;
+import dev.sockeye.impl.registry.JoinedRooms;
 import dev.sockeye.impl.registry.Member;
 import dev.sockeye.impl.send.Delivery;
 import dev.sockeye.impl.send.OutboundQueue;
@@ -18,7 +19,6 @@ import jakarta.websocket.Session;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@link Connection} over one container {@link Session}: identity, listeners, rooms through
@@ -35,8 +35,7 @@ final class LiveConnection implements ListeningConnection, Member {
     private final Listeners listeners;
     private final SessionChannel channel;
     private final Liveness liveness;
-    /** Sized for its own ID room and one more: every connection has this set. */
-    private final Set<String> rooms = ConcurrentHashMap.newKeySet(2);
+    private final JoinedRooms rooms = new JoinedRooms();
     private final MapConnectionValues values = new MapConnectionValues();
 
     /** How the connection ends. */
@@ -54,8 +53,9 @@ final class LiveConnection implements ListeningConnection, Member {
         this.handshake = handshake;
         this.context = context;
         this.listeners = new Listeners(context.decoder(), this::logUnhandled);
-        this.channel = new SessionChannel(session, context.config(), this::fail);
-        this.liveness = new Liveness(context.config(), channel, listeners, this::fail);
+        SessionChannel.Failure failure = this::fail; // one object for both
+        this.channel = new SessionChannel(session, context.config(), failure);
+        this.liveness = new Liveness(context.config(), channel, listeners, failure);
     }
 
     @Override
@@ -126,7 +126,7 @@ final class LiveConnection implements ListeningConnection, Member {
 
     @Override
     public Set<String> rooms() {
-        return Set.copyOf(rooms);
+        return rooms.snapshot();
     }
 
     @Override
@@ -152,7 +152,7 @@ final class LiveConnection implements ListeningConnection, Member {
     }
 
     @Override
-    public Set<String> joinedRooms() {
+    public JoinedRooms joinedRooms() {
         return rooms;
     }
 
@@ -186,7 +186,7 @@ final class LiveConnection implements ListeningConnection, Member {
         }
         liveness.stop();
         try {
-            for (String room : Set.copyOf(rooms)) {
+            for (String room : rooms.snapshot()) {
                 context.registry().leave(room, this);
             }
         } finally {

@@ -11,9 +11,8 @@ import jakarta.websocket.Session;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Consumer;
 
 /**
@@ -44,11 +43,16 @@ public final class SessionWriter implements FrameWriter {
     private final RawFrameTransport raw;
     private final long writeTimeoutMillis;
     private final long writeTimeoutNanos;
+    // field updaters rather than atomics: every connection has a writer
+    private static final AtomicReferenceFieldUpdater<SessionWriter, Write> CURRENT =
+            AtomicReferenceFieldUpdater.newUpdater(SessionWriter.class, Write.class, "current");
+    private static final AtomicIntegerFieldUpdater<SessionWriter> ARMED =
+            AtomicIntegerFieldUpdater.newUpdater(SessionWriter.class, "armed");
+
     /** The write in progress (the outbound queue writes one frame at a time), or {@code null}. */
-    private final AtomicReference<Write> current = new AtomicReference<>();
-    /** Whether {@link #checkDeadline} is scheduled. */
-    private final AtomicBoolean armed = new AtomicBoolean();
-    private final Runnable deadlineCheck = this::checkDeadline;
+    private volatile Write current;
+    /** 1 while {@link #checkDeadline} is scheduled. */
+    private volatile int armed;
 
     /** The write did not end within the configured write timeout. */
     public static final class WriteTimeoutException extends dev.sockeye.SockeyeException {
@@ -84,9 +88,9 @@ public final class SessionWriter implements FrameWriter {
         Write write = new Write(whenDone);
         if (writeTimeoutNanos > 0) {
             write.deadline = System.nanoTime() + writeTimeoutNanos;
-            current.set(write);
-            if (armed.compareAndSet(false, true)) {
-                Heartbeats.after(writeTimeoutNanos, deadlineCheck);
+            current = write;
+            if (ARMED.compareAndSet(this, 0, 1)) {
+                Heartbeats.after(writeTimeoutNanos, this::checkDeadline);
             }
         }
         try {
@@ -104,20 +108,20 @@ public final class SessionWriter implements FrameWriter {
 
     /** Runs on the timer thread: fails an overdue write, then re-arms for the write in progress, if any. */
     private void checkDeadline() {
-        Write write = current.get();
+        Write write = current;
         if (write != null) {
             long left = write.deadline - System.nanoTime();
             if (left > 0) {
-                Heartbeats.after(left, deadlineCheck);
+                Heartbeats.after(left, this::checkDeadline);
                 return;
             }
             write.end(new WriteTimeoutException(writeTimeoutMillis));
         }
-        armed.set(false);
+        armed = 0;
         // a write may have started between the read above and the disarming: it needs a check too
-        Write started = current.get();
-        if (started != null && armed.compareAndSet(false, true)) {
-            Heartbeats.after(Math.max(0, started.deadline - System.nanoTime()), deadlineCheck);
+        Write started = current;
+        if (started != null && ARMED.compareAndSet(this, 0, 1)) {
+            Heartbeats.after(Math.max(0, started.deadline - System.nanoTime()), this::checkDeadline);
         }
     }
 
@@ -142,7 +146,7 @@ public final class SessionWriter implements FrameWriter {
         void end(Throwable failure) {
             if (ENDED.compareAndSet(this, 0, 1)) {
                 // cleared before the queue hears of it: its next write may start inside whenDone
-                current.compareAndSet(this, null);
+                CURRENT.compareAndSet(SessionWriter.this, this, null);
                 whenDone.accept(failure);
             }
         }

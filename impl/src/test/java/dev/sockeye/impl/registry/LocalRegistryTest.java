@@ -31,7 +31,7 @@ class LocalRegistryTest {
     /** A member that records what it is sent and which rooms it left. */
     static class FakeMember implements Member {
         final String id;
-        final Set<String> rooms = ConcurrentHashMap.newKeySet();
+        final JoinedRooms rooms = new JoinedRooms();
         final ConcurrentLinkedQueue<Message> frames = new ConcurrentLinkedQueue<>();
         final AtomicInteger leaves = new AtomicInteger();
         volatile boolean open = true;
@@ -51,7 +51,7 @@ class LocalRegistryTest {
         }
 
         @Override
-        public Set<String> joinedRooms() {
+        public JoinedRooms joinedRooms() {
             return rooms;
         }
 
@@ -203,7 +203,7 @@ class LocalRegistryTest {
         }
         pool.shutdown();
         for (FakeMember member : members) {
-            for (String room : member.rooms) {
+            for (String room : member.rooms.snapshot()) {
                 assertTrue(registry.isJoined(room, member.id), member.id + " thinks it is in " + room);
             }
         }
