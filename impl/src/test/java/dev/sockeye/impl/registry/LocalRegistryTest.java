@@ -89,6 +89,34 @@ class LocalRegistryTest {
     }
 
     @Test
+    void aRoomGrowingFromOneMemberAndShrinkingBackReachesExactlyItsMembers() {
+        FakeMember a = new FakeMember("a");
+        FakeMember b = new FakeMember("b");
+        FakeMember c = new FakeMember("c");
+        for (FakeMember member : List.of(a, b, c)) {
+            registry.register(member);
+        }
+        registry.join("r", a);
+        registry.to(Target.room("r")).emit("e", 1);
+        registry.join("r", b);
+        registry.join("r", c);
+        registry.to(Target.room("r")).emit("e", 2);
+        registry.leave("r", b);
+        registry.leave("r", c);
+        registry.to(Target.room("r")).emit("e", 3);
+        assertEquals(3, a.frames.size(), "the first member got every emit");
+        assertEquals(1, b.frames.size());
+        assertEquals(1, c.frames.size());
+        assertEquals(Set.of("a", "r"), a.rooms.snapshot());
+        assertEquals(Set.of("b"), b.rooms.snapshot());
+        assertEquals(1, registry.members("r").size());
+        assertTrue(registry.isJoined("r", "a"));
+        assertFalse(registry.isJoined("r", "b"));
+        registry.leave("r", a);
+        assertFalse(registry.rooms().contains("r"));
+    }
+
+    @Test
     void aClosingMemberCannotJoin() {
         FakeMember a = new FakeMember("a");
         registry.register(a);
