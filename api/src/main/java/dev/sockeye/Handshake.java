@@ -17,7 +17,9 @@ import java.util.Optional;
  * @param pathParameters  the values of the endpoint path's template variables
  * @param principal       the authenticated user, if the container knows one
  * @param subprotocol     the negotiated subprotocol, if any
- * @param remoteAddress   the peer's address ({@code host:port}) where the container exposes it (Tyrus, Undertow)
+ * @param remoteAddress   the peer's IP address, for example {@code 127.0.0.1}, where the container exposes it
+ *                        (Tyrus: GlassFish, Payara and the embedded server; Undertow: WildFly); behind a
+ *                        proxy it is the proxy's address
  */
 public record Handshake(URI requestUri,
                         Map<String, List<String>> headers,

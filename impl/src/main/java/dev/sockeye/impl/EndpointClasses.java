@@ -14,17 +14,24 @@ import jakarta.websocket.DeploymentException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Turns a set of {@link EventEndpoint} classes into endpoints: one per {@link Protocol#IRIS} class,
  * one neffos endpoint per path of the {@link Protocol#NEFFOS} classes (their namespaces together).
- * Every class is checked before anything is created, and all problems fail together.
+ * Every class is checked before anything is deployed, and all problems fail together: two Iris
+ * classes on one path (which the container would refuse only when the first one is already
+ * deployed) as well.
  */
 final class EndpointClasses {
+
+    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{[^}/]+}");
 
     private EndpointClasses() {
     }
@@ -36,44 +43,67 @@ final class EndpointClasses {
     static List<SockeyeEndpoint> create(List<Class<?>> classes) throws DeploymentException {
         List<SockeyeEndpoint> endpoints = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        Set<Class<?>> failed = new LinkedHashSet<>();
         Map<String, List<Class<?>>> neffosPaths = new LinkedHashMap<>();
-        Map<String, Class<?>> irisPaths = new LinkedHashMap<>();
-        int failed = 0;
+        Map<String, List<Class<?>>> irisPaths = new LinkedHashMap<>();
         for (Class<?> type : classes) {
             EventEndpoint annotation = type.getAnnotation(EventEndpoint.class);
             if (annotation != null && annotation.protocol() == Protocol.NEFFOS) {
                 neffosPaths.computeIfAbsent(annotation.value(), path -> new ArrayList<>()).add(type);
                 continue;
             }
+            if (annotation != null) {
+                irisPaths.computeIfAbsent(shape(annotation.value()), path -> new ArrayList<>()).add(type);
+            }
             try {
-                SockeyeEndpoint endpoint = iris(type);
-                endpoints.add(endpoint);
-                irisPaths.put(endpoint.path(), type);
+                endpoints.add(iris(type));
             } catch (DeploymentException | RuntimeException e) {
                 failures.add(e.getMessage());
-                failed++;
+                failed.add(type);
+            }
+        }
+        for (List<Class<?>> types : irisPaths.values()) {
+            if (types.size() > 1) {
+                failures.add("cannot deploy the Iris-protocol endpoints " + names(types) + ": they have the same path "
+                        + paths(types) + "; accepted: one Iris-protocol @EventEndpoint class per path (neffos classes, "
+                        + "protocol = Protocol.NEFFOS, share a path as namespaces)");
+                failed.addAll(types);
             }
         }
         for (Map.Entry<String, List<Class<?>>> path : neffosPaths.entrySet()) {
             List<Class<?>> types = path.getValue();
-            Class<?> iris = irisPaths.get(path.getKey());
+            List<Class<?>> iris = irisPaths.getOrDefault(shape(path.getKey()), List.of());
             try {
-                if (iris != null) {
+                if (!iris.isEmpty()) {
                     throw new DeploymentException("cannot deploy the neffos endpoint " + path.getKey() + " of "
-                            + names(types) + ": the Iris-protocol endpoint " + iris.getName() + " has the same path");
+                            + names(types) + ": the Iris-protocol endpoint " + names(iris) + " has the same path");
                 }
                 endpoints.add(neffos(path.getKey(), types));
             } catch (DeploymentException | RuntimeException e) {
                 failures.add(e.getMessage());
-                failed += types.size() + (iris == null ? 0 : 1);
+                failed.addAll(types);
+                failed.addAll(iris);
             }
         }
         if (!failures.isEmpty()) {
             endpoints.forEach(SockeyeEndpoint::close);
-            throw new DeploymentException(failed + " of " + classes.size() + " endpoint classes cannot be deployed; "
-                    + "nothing was deployed\n" + String.join("\n", failures));
+            throw new DeploymentException(failed.size() + " of " + classes.size() + " endpoint classes cannot be "
+                    + "deployed; nothing was deployed\n" + String.join("\n", failures));
         }
         return List.copyOf(endpoints);
+    }
+
+    /**
+     * The path with its template variables unnamed: {@code /chat/{room}} and {@code /chat/{name}}
+     * are the same path to a WebSocket container, which would refuse the second one.
+     */
+    private static String shape(String path) {
+        return TEMPLATE_VARIABLE.matcher(path).replaceAll("{}");
+    }
+
+    private static String paths(List<Class<?>> types) {
+        return types.stream().map(type -> type.getAnnotation(EventEndpoint.class).value()).distinct()
+                .collect(Collectors.joining(" and "));
     }
 
     /** The endpoint of one class: an Iris endpoint, or a neffos endpoint with the class's one namespace. */

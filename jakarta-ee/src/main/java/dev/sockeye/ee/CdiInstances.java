@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.InjectionTarget;
 import jakarta.enterprise.inject.spi.Unmanaged;
+import jakarta.inject.Inject;
 import jakarta.websocket.DeploymentException;
 
 import java.util.ArrayList;
@@ -29,8 +30,9 @@ import java.util.stream.Collectors;
  *       connection through {@link Unmanaged}, with injection, {@code @PostConstruct}, and
  *       {@code @PreDestroy} plus disposal when the connection ends.</li>
  * </ul>
- * Injection points of a non-bean class are validated when the endpoint is created, so that an
- * unsatisfied {@code @Inject} fails the deployment instead of the first connection.
+ * The constructor and the injection points of a non-bean class are checked when the endpoint is
+ * created, so that a missing constructor or an unsatisfied {@code @Inject} fails the deployment
+ * instead of the first connection.
  */
 final class CdiInstances {
 
@@ -76,6 +78,12 @@ final class CdiInstances {
 
     private static <T> EndpointInstances.Factory<T> unmanaged(BeanManager beans, Class<T> type) throws DeploymentException {
         AnnotatedType<T> annotated = beans.createAnnotatedType(type);
+        if (annotated.getConstructors().stream()
+                .noneMatch(c -> c.getParameters().isEmpty() || c.isAnnotationPresent(Inject.class))) {
+            // CDI would only fail when the first connection asks for an instance
+            throw new DeploymentException(type.getSimpleName() + " has no constructor without parameters and none "
+                    + "annotated @Inject, which CDI needs to create one instance per connection");
+        }
         InjectionTarget<T> target = beans.getInjectionTargetFactory(annotated).createInjectionTarget(null);
         List<String> problems = new ArrayList<>();
         for (InjectionPoint point : target.getInjectionPoints()) {

@@ -21,18 +21,17 @@ public record AnnotatedEndpoint(String path, Config config, ConnectionListener l
 
     /**
      * Scans and checks {@code type}, finds how its instances are made ({@link Instances}) and
-     * creates its configuration.
+     * creates its configuration. The problems of all three are reported together.
      *
      * @throws DeploymentException naming the class and listing every problem found, one per line
      */
     public static AnnotatedEndpoint prepare(Class<?> type) throws DeploymentException {
         List<String> problems = new ArrayList<>();
         EndpointModel model = EndpointScanner.scan(type, problems);
-        if (!problems.isEmpty()) {
-            throw failure("the Sockeye endpoint " + type.getName(), problems);
-        }
+        // how instances are made (a usable constructor, satisfied injection points) and the config
+        // are checked in the same pass, so that one error lists everything wrong with the class
         EndpointInstances.Factory<?> instances = Instances.factory(type, problems);
-        Config config = Instances.config(model.config(), problems);
+        Config config = model.config() == null ? null : Instances.config(model.config(), problems);
         if (!problems.isEmpty()) {
             throw failure("the Sockeye endpoint " + type.getName(), problems);
         }

@@ -39,6 +39,10 @@ public final class Instances {
             } catch (DeploymentException e) {
                 problems.add(e.getMessage());
                 return null;
+            } catch (RuntimeException e) {
+                problems.add(type.getSimpleName() + " cannot be instantiated by " + provider.getClass().getSimpleName()
+                        + ": " + e);
+                return null;
             }
         }
         return ConstructorInstances.factory(type, problems);

@@ -4,6 +4,7 @@ import dev.sockeye.Handshake;
 
 import jakarta.websocket.server.HandshakeRequest;
 
+import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,19 +39,35 @@ public final class HandshakeCapture {
                 remoteAddress(session));
     }
 
-    /** Tyrus's sessions have {@code getRemoteAddr()}; the Jakarta API has no portable accessor. */
+    /**
+     * The peer's IP address. The Jakarta API has no portable accessor: Tyrus's sessions (GlassFish,
+     * Payara, the embedded server) have {@code getRemoteAddr()}; Undertow's (WildFly) have
+     * {@code getWebSocketChannel().getSourceAddress()}.
+     */
     private static Optional<String> remoteAddress(jakarta.websocket.Session session) {
-        for (Class<?> type = session.getClass(); type != null; type = type.getSuperclass()) {
+        Object tyrus = invokePublic(session, "getRemoteAddr");
+        if (tyrus != null) {
+            return Optional.of(tyrus.toString());
+        }
+        Object channel = invokePublic(session, "getWebSocketChannel");
+        if (channel != null && invokePublic(channel, "getSourceAddress") instanceof InetSocketAddress source) {
+            return Optional.of(source.getAddress() == null ? source.getHostString() : source.getAddress().getHostAddress());
+        }
+        return Optional.empty();
+    }
+
+    /** @return the result of the no-argument method {@code name} of the first public class of {@code target}'s, or {@code null} */
+    private static Object invokePublic(Object target, String name) {
+        for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
             if (!java.lang.reflect.Modifier.isPublic(type.getModifiers())) {
                 continue;
             }
             try {
-                Object address = type.getMethod("getRemoteAddr").invoke(session);
-                return address == null ? Optional.empty() : Optional.of(address.toString());
+                return type.getMethod(name).invoke(target);
             } catch (ReflectiveOperationException | RuntimeException e) {
-                return Optional.empty();
+                return null;
             }
         }
-        return Optional.empty();
+        return null;
     }
 }

@@ -144,6 +144,36 @@ class InvalidEndpointIsReportedWholeTest {
         }
     }
 
+    @EventEndpoint("/unmakeable")
+    public static class BadMethodsAndNoConstructor {
+        public BadMethodsAndNoConstructor(String needsAnArgument) {
+        }
+
+        @OnLeave
+        public String leaveReturns(String room) {
+            return room;
+        }
+
+        @OnEvent("chat")
+        public void twoPayloads(String text, Move move) {
+        }
+    }
+
+    public static final class Failing implements Supplier<Config> {
+        @Override
+        public Config get() {
+            return Config.builder().maxMessageSize(0).build();
+        }
+    }
+
+    @EventEndpoint(value = "/failing-config", config = Failing.class)
+    public static class BadMethodAndFailingConfig {
+        @OnConnect
+        public int connect() {
+            return 1;
+        }
+    }
+
     public static final class Big implements Supplier<Config> {
         @Override
         public Config get() {
@@ -215,6 +245,27 @@ class InvalidEndpointIsReportedWholeTest {
     void withoutCdiTheClassNeedsAPublicNoArgumentConstructor() {
         String message = assertThrows(DeploymentException.class, () -> AnnotatedEndpoint.prepare(Configured.class)).getMessage();
         assertContains(message, "Configured has no public no-argument constructor, which is needed without CDI");
+    }
+
+    @Test
+    void aMissingConstructorIsReportedWithTheBadMethodsInOneError() {
+        String message = assertThrows(DeploymentException.class,
+                () -> AnnotatedEndpoint.prepare(BadMethodsAndNoConstructor.class)).getMessage();
+        assertTrue(message.startsWith("cannot deploy the Sockeye endpoint " + BadMethodsAndNoConstructor.class.getName()
+                + ": 3 problems"), message);
+        assertContains(message, "BadMethodsAndNoConstructor.leaveReturns(String) returns String; @OnLeave may return void");
+        assertContains(message, "BadMethodsAndNoConstructor.twoPayloads(String, Move): parameter 2 (Move move) is a second value parameter");
+        assertContains(message, "BadMethodsAndNoConstructor has no public no-argument constructor, which is needed without CDI");
+    }
+
+    @Test
+    void aFailingConfigIsReportedWithTheBadMethodsInOneError() {
+        String message = assertThrows(DeploymentException.class,
+                () -> AnnotatedEndpoint.prepare(BadMethodAndFailingConfig.class)).getMessage();
+        assertTrue(message.startsWith("cannot deploy the Sockeye endpoint " + BadMethodAndFailingConfig.class.getName()
+                + ": 2 problems"), message);
+        assertContains(message, "BadMethodAndFailingConfig.connect() returns int; @OnConnect may return void");
+        assertContains(message, "config Failing failed: java.lang.IllegalArgumentException: maxMessageSize must be at least 1 byte: 0");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.sockeye.tck.it;
 import dev.sockeye.Connection;
 import dev.sockeye.EventEndpoint;
 import dev.sockeye.OnConnect;
+import dev.sockeye.OnDisconnect;
 import dev.sockeye.OnEvent;
 import dev.sockeye.tck.TestClient;
 
@@ -35,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * An application with an invalid endpoint class does not deploy at all (its valid endpoint is not
  * served either), and the failure names the class, each bad method, the parameter and what would
- * have been accepted. Containers report a failed deployment differently: WildFly returns the
+ * have been accepted; a class CDI cannot construct is reported in the same failure as its bad
+ * methods; two endpoint classes on one path fail the deployment naming both. Containers report a failed deployment differently: WildFly returns the
  * message to the deployer; embedded GlassFish and Payara only log it (in this JVM), and Payara
  * Micro prints it to its console, which its adapter copies to this JVM's standard output. The test
  * reads all three. The refused connection is tried with the raw {@link dev.sockeye.tck.TestClient}:
@@ -67,9 +69,39 @@ class InvalidEndpointFailsDeploymentIT {
         }
     }
 
+    @EventEndpoint("/good")
+    public static class SecondGoodEndpoint {
+        @OnEvent("ping")
+        public String ping() {
+            return "pong, too";
+        }
+    }
+
+    /** Not a CDI bean, and CDI cannot construct it: no constructor without parameters, none with {@code @Inject}. */
+    @EventEndpoint("/unmakeable")
+    public static class UnmakeableEndpoint {
+        public UnmakeableEndpoint(String name) {
+        }
+
+        @OnDisconnect
+        public String gone() {
+            return "";
+        }
+    }
+
     @Deployment(name = "bad", managed = false, testable = false)
     static WebArchive deployment() {
         return Wars.war("invalid", GoodEndpoint.class, BadEndpoint.class, Move.class);
+    }
+
+    @Deployment(name = "same-path", managed = false, testable = false)
+    static WebArchive samePath() {
+        return Wars.war("same-path", GoodEndpoint.class, SecondGoodEndpoint.class);
+    }
+
+    @Deployment(name = "unmakeable", managed = false, testable = false)
+    static WebArchive unmakeable() {
+        return Wars.war("unmakeable", GoodEndpoint.class, UnmakeableEndpoint.class);
     }
 
     @ArquillianResource
@@ -77,6 +109,48 @@ class InvalidEndpointFailsDeploymentIT {
 
     @Test
     void theDeploymentFailsWithEveryProblemListedAndNothingIsServed() throws Exception {
+        String text = deployFailing("bad", "@OnConnect may return void");
+
+        assertTrue(text.contains("cannot deploy the Sockeye endpoint " + BadEndpoint.class.getName() + ": 2 problems"), text);
+        assertTrue(text.contains("BadEndpoint.chat(Connection, String, Move): parameter 3 (Move move) is a second value parameter"
+                + " after one of type String; @OnEvent accepts Connection, Handshake, ConnectionRegistry, @PathParam(\"name\") String,"
+                + " and at most one payload parameter"), text);
+        assertTrue(text.contains("BadEndpoint.connect(Connection) returns String; @OnConnect may return void"), text);
+        assertNotServed("/invalid/good");
+    }
+
+    @Test
+    void twoEndpointClassesOnOnePathFailTheDeploymentNamingBoth() throws Exception {
+        String text = deployFailing("same-path", "they have the same path");
+
+        assertTrue(text.contains("cannot deploy the Iris-protocol endpoints " + GoodEndpoint.class.getName() + ", "
+                + SecondGoodEndpoint.class.getName() + ": they have the same path /good"), text);
+        assertNotServed("/same-path/good");
+    }
+
+    @Test
+    void aClassCdiCannotConstructIsReportedWithItsBadMethods() throws Exception {
+        String text = deployFailing("unmakeable", "none annotated @Inject");
+
+        assertTrue(text.contains("cannot deploy the Sockeye endpoint " + UnmakeableEndpoint.class.getName() + ": 2 problems"), text);
+        assertTrue(text.contains("UnmakeableEndpoint.gone() returns String; @OnDisconnect may return void"), text);
+        assertTrue(text.contains("UnmakeableEndpoint has no constructor without parameters and none annotated @Inject, "
+                + "which CDI needs to create one instance per connection"), text);
+        assertNotServed("/unmakeable/good");
+    }
+
+    private static void assertNotServed(String path) {
+        URI uri = URI.create("ws://127.0.0.1:" + System.getProperty("sockeye.it.http.port") + path);
+        assertThrows(jakarta.websocket.DeploymentException.class, () -> TestClient.connect(uri),
+                "the valid endpoint of the failed application is not served");
+    }
+
+    /**
+     * Deploys a deployment that must fail and collects what the container reported: the
+     * deployer's exception, this JVM's log records and standard output, and the server log, until
+     * {@code awaited} shows up or 30 s have passed.
+     */
+    private String deployFailing(String deployment, String awaited) throws Exception {
         StringBuilder reported = new StringBuilder();
         Handler capture = new Handler() {
             @Override
@@ -101,28 +175,19 @@ class InvalidEndpointFailsDeploymentIT {
         String text;
         try {
             try {
-                deployer.deploy("bad");
+                deployer.deploy(deployment);
             } catch (Exception failure) { // some adapters throw their checked DeploymentException undeclared
                 reported.append(fullText(failure));
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             do {
                 text = reported + serverLogSince(logBefore) + console.toString(StandardCharsets.UTF_8);
-            } while (!text.contains("@OnConnect may return void") && System.nanoTime() < deadline && pause());
+            } while (!text.contains(awaited) && System.nanoTime() < deadline && pause());
         } finally {
             root.removeHandler(capture);
             System.setOut(out);
         }
-
-        assertTrue(text.contains("cannot deploy the Sockeye endpoint " + BadEndpoint.class.getName() + ": 2 problems"), text);
-        assertTrue(text.contains("BadEndpoint.chat(Connection, String, Move): parameter 3 (Move move) is a second value parameter"
-                + " after one of type String; @OnEvent accepts Connection, Handshake, ConnectionRegistry, @PathParam(\"name\") String,"
-                + " and at most one payload parameter"), text);
-        assertTrue(text.contains("BadEndpoint.connect(Connection) returns String; @OnConnect may return void"), text);
-
-        URI good = URI.create("ws://127.0.0.1:" + System.getProperty("sockeye.it.http.port") + "/invalid/good");
-        assertThrows(jakarta.websocket.DeploymentException.class, () -> TestClient.connect(good),
-                "the valid endpoint of the failed application is not served");
+        return text;
     }
 
     private static boolean pause() throws InterruptedException {

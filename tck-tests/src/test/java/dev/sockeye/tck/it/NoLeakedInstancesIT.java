@@ -33,11 +33,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * 1,000 connections open and close on a CDI endpoint of each per-connection kind (a non-bean class
- * injected through {@code Unmanaged}, and a {@code @Dependent} bean): every instance that was
- * constructed is destroyed ({@code @PreDestroy}) when its connection ends, and the registry is empty.
- * {@code -Dsockeye.it.leakConnections=10000} runs more. The connections are
- * {@link dev.sockeye.client.SockeyeClient}s, each closed with 1000 once its first event arrived.
+ * 1,000 connections open and close on a CDI endpoint of each lifecycle: on the per-connection kinds
+ * (a non-bean class injected through {@code Unmanaged}, and a {@code @Dependent} bean) every
+ * instance that was constructed is destroyed ({@code @PreDestroy}) when its connection ends; the
+ * {@code @ApplicationScoped} endpoint's one instance serves every connection and is never destroyed
+ * by one ending. Each connection joins two rooms; afterwards the registries hold no connection and
+ * no room (not even a connection's own-ID room). {@code -Dsockeye.it.leakConnections=10000} runs
+ * more. The connections are {@link dev.sockeye.client.SockeyeClient}s, each closed with 1000 once
+ * its first event arrived.
  */
 @ExtendWith(ArquillianExtension.class)
 class NoLeakedInstancesIT {
@@ -77,7 +80,7 @@ class NoLeakedInstancesIT {
 
         @OnConnect
         public void open(Connection connection) {
-            connection.emit("open", "");
+            Rooms.join(connection);
         }
     }
 
@@ -99,6 +102,41 @@ class NoLeakedInstancesIT {
 
         @OnConnect
         public void open(Connection connection) {
+            Rooms.join(connection);
+        }
+    }
+
+    /** One instance for every connection: created once, and not destroyed when a connection ends. */
+    @ApplicationScoped
+    @EventEndpoint("/shared")
+    public static class SharedEndpoint {
+        @Inject
+        Lifecycles lifecycles;
+
+        @PostConstruct
+        void created() {
+            lifecycles.count("shared-created");
+        }
+
+        @PreDestroy
+        void destroyed() {
+            lifecycles.count("shared-destroyed");
+        }
+
+        @OnConnect
+        public void open(Connection connection) {
+            lifecycles.count("shared-connected");
+            Rooms.join(connection);
+        }
+    }
+
+    /** Each connection joins a room of all and one of ten, and is told so; the rooms must go with the connections. */
+    public static final class Rooms {
+        private static final AtomicInteger JOINED = new AtomicInteger();
+
+        static void join(Connection connection) {
+            connection.join("lobby");
+            connection.join("table-" + JOINED.incrementAndGet() % 10);
             connection.emit("open", "");
         }
     }
@@ -114,28 +152,36 @@ class NoLeakedInstancesIT {
         @Inject
         @EndpointPath("/dependent")
         ConnectionRegistry dependent;
+        @Inject
+        @EndpointPath("/shared")
+        ConnectionRegistry shared;
 
         @OnEvent("stats")
         public String stats() {
-            return lifecycles.snapshot() + " open=" + (plain.count() + dependent.count());
+            List<ConnectionRegistry> registries = List.of(plain, dependent, shared);
+            return lifecycles.snapshot() + " open=" + registries.stream().mapToInt(ConnectionRegistry::count).sum()
+                    + " rooms=" + registries.stream().flatMap(registry -> registry.rooms().stream()).sorted().toList();
         }
     }
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Wars.war("leaks", Lifecycles.class, PlainEndpoint.class, DependentEndpoint.class, StatsEndpoint.class);
+        return Wars.war("leaks", Lifecycles.class, PlainEndpoint.class, DependentEndpoint.class, SharedEndpoint.class,
+                Rooms.class, StatsEndpoint.class);
     }
 
     @ArquillianResource
     private URL base;
 
     @Test
-    void everyPerConnectionInstanceIsDestroyedWhenItsConnectionEnds() throws Exception {
+    void perConnectionInstancesAreDestroyedTheSharedOneIsNotAndNoRoomIsLeft() throws Exception {
         cycle("/plain");
         cycle("/dependent");
+        cycle("/shared");
 
         String expected = "{dependent-created=" + CONNECTIONS + ", dependent-destroyed=" + CONNECTIONS
-                + ", plain-created=" + CONNECTIONS + ", plain-destroyed=" + CONNECTIONS + "} open=0";
+                + ", plain-created=" + CONNECTIONS + ", plain-destroyed=" + CONNECTIONS
+                + ", shared-connected=" + CONNECTIONS + ", shared-created=1} open=0 rooms=[]";
         try (EventClient stats = EventClient.to(Urls.ws(base, "/stats")).record("stats", String.class).connect()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             String last;
