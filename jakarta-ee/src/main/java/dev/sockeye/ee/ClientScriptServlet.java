@@ -1,6 +1,7 @@
 package dev.sockeye.ee;
 
 import dev.sockeye.impl.client.IrisClientScript;
+import dev.sockeye.impl.client.SockeyeClientScript;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
@@ -10,32 +11,51 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
 
 /**
- * Serves the browser client at {@code /iris-ws.js} with {@code Content-Type: application/javascript},
- * rendered for the application's event prefix. The script comes from the {@code sockeye-impl} jar
- * ({@code META-INF/resources/iris-ws.js}); containers would serve that file as is, but with the
- * default prefix only, and some with another content type.
+ * Serves one of the browser clients, {@code /iris-ws.js} or {@code /sockeye.js}, with
+ * {@code Content-Type: application/javascript}, rendered for the application's event prefix. The
+ * scripts come from the {@code sockeye-impl} jar ({@code META-INF/resources}); containers would
+ * serve those files as they are, but with the default prefix only, and some with another content
+ * type. The script is rendered once, when the servlet is made; requests only write its bytes.
  */
-public final class IrisScriptServlet extends HttpServlet {
+public final class ClientScriptServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    static final String PATH = "/iris-ws.js";
-    private static final String NAME = "dev.sockeye.iris-ws.js";
+
+    /** The two scripts: where each is served, its servlet's name and how it is rendered. */
+    enum Script {
+        /** The Iris-compatible client, a global {@code Ws} class. */
+        IRIS_WS("/iris-ws.js", "dev.sockeye.iris-ws.js", IrisClientScript::render),
+        /** The modern client, an ES module; the prefix is its {@code prefix} option's default. */
+        SOCKEYE("/sockeye.js", "dev.sockeye.sockeye.js", SockeyeClientScript::render);
+
+        final String path;
+        final String servletName;
+        private final UnaryOperator<String> renderer;
+
+        Script(String path, String servletName, UnaryOperator<String> renderer) {
+            this.path = path;
+            this.servletName = servletName;
+            this.renderer = renderer;
+        }
+    }
 
     private final byte[] script;
     private final String etag;
 
-    IrisScriptServlet(String prefix) {
-        this.script = IrisClientScript.render(prefix).getBytes(StandardCharsets.UTF_8);
-        this.etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(script)) + "\"";
+    ClientScriptServlet(Script which, String prefix) {
+        this.script = which.renderer.apply(prefix).getBytes(StandardCharsets.UTF_8);
+        this.etag = "\"" + Integer.toHexString(Arrays.hashCode(script)) + "\"";
     }
 
-    /** Maps the servlet at {@value #PATH} unless the application already maps something there. */
-    static void register(ServletContext context, String prefix) {
-        ServletRegistration.Dynamic registration = context.addServlet(NAME, new IrisScriptServlet(prefix));
+    /** Maps the script's servlet at its path unless the application already has a servlet of that name. */
+    static void register(ServletContext context, Script which, String prefix) {
+        ServletRegistration.Dynamic registration = context.addServlet(which.servletName, new ClientScriptServlet(which, prefix));
         if (registration != null) {
-            registration.addMapping(PATH);
+            registration.addMapping(which.path);
         }
     }
 
