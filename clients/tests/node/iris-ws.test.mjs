@@ -1,7 +1,9 @@
 // iris-ws.js, the drop-in client of Iris pages, as a real server serves it, against that server.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { Inbox, PREFIX, loadServedIrisClient, openWs, startServer, waitFor } from "../support/harness.mjs";
+import vm from "node:vm";
+import { parse } from "acorn";
+import { Inbox, PREFIX, loadServedIrisClient, loadServedIrisRealm, openWs, startServer, waitFor } from "../support/harness.mjs";
 
 describe("iris-ws.js", () => {
   let server;
@@ -46,6 +48,9 @@ describe("iris-ws.js", () => {
       [null, "chat;4;null"],
       [" 7 ", "chat;1; 7 "],
       ["0x1f", "chat;1;0x1f"],
+      ["1e3", "chat;1;1e3"],
+      ["-2.5E-3", "chat;1;-2.5E-3"],
+      [1e21, "chat;1;1e+21"],
       ["seven", "chat;0;seven"],
       [-0.25, "chat;1;-0.25"],
       [new Number(5), "chat;1;5"],
@@ -88,6 +93,16 @@ describe("iris-ws.js", () => {
     assert.equal(await probed.next(), "Double 3.5");
     ws.Emit("probe", false);
     assert.equal(await probed.next(), "Boolean false");
+    ws.Emit("probe", true); // type 1, as the original client sends it
+    assert.equal(await probed.next(), "Boolean true");
+    ws.Emit("probe", "1e3"); // type 1: a number for the server too
+    assert.equal(await probed.next(), "Double 1000.0");
+    ws.Emit("double", "1e3");
+    assert.equal(await typed.next(), "double 1000.0");
+    ws.Emit("probe", null);
+    assert.equal(await probed.next(), "null");
+    ws.Emit("probe", [1, "b"]);
+    assert.equal(await probed.next(), 'ArrayList [1, b]');
     ws.Disconnect();
   });
 
@@ -122,17 +137,41 @@ describe("iris-ws.js", () => {
     ws.Disconnect();
   });
 
-  test("event names such as __proto__ and constructor are ordinary events", async () => {
+  test("On receives the raw text after the type digit, whatever the digit", async () => {
     const ws = await openWs(Ws, server.ws + "/protocol");
     const received = new Inbox();
-    ws.On("__proto__", (payload) => received.add("__proto__ " + payload));
-    ws.On("constructor", (payload) => received.add("constructor " + payload));
+    ws.On("n", received.add);
+    const payloads = [["0", "1e3"], ["1", "1e3"], ["1", "true"], ["1", "-7"], ["2", "false"], ["3", "bytes;x"],
+      ["4", '{"a":[1,"b"]}'], ["0", ""]];
+    for (const [digit, payload] of payloads) {
+      ws.Emit("raw", PREFIX + "n;" + digit + ";" + payload); // the server sends this text back as it is
+    }
+    assert.deepEqual(await received.take(payloads.length), payloads.map(([, payload]) => payload));
+    ws.Disconnect();
+  });
+
+  test("event names such as __proto__ and constructor are ordinary events and change no prototype", async () => {
+    // the script runs in a vm context: its own realm, whose prototypes are the ones it could reach
+    const { Ws: RealmWs, realm } = await loadServedIrisRealm(server);
+    const prototypes = () => vm.runInContext("[Object.prototype, Array.prototype, Function.prototype]"
+        + ".map(function (p) { return Object.getOwnPropertyNames(p).sort().join(); }).join('|')", realm);
+    const untouched = prototypes();
+    const ws = await openWs(RealmWs, server.ws + "/protocol");
+    const received = new Inbox();
+    // a listener table that is a plain object breaks on these: __proto__ would replace its
+    // prototype (the listener is never found), the others would find inherited members
+    for (const event of ["__proto__", "constructor", "hasOwnProperty"]) {
+      ws.On(event, (payload) => received.add(event + " " + payload));
+    }
     ws.Emit("emit-to", "toString"); // no listener: ignored, nothing inherited is called
-    ws.Emit("emit-to", "__proto__");
-    ws.Emit("emit-to", "constructor");
-    assert.equal(await received.next(), "__proto__ to __proto__");
-    assert.equal(await received.next(), "constructor to constructor");
-    assert.equal(Object.prototype.polluted, undefined);
+    ws.Emit("emit-to", "valueOf");
+    for (const event of ["__proto__", "constructor", "hasOwnProperty"]) {
+      ws.Emit("emit-to", event);
+    }
+    ws.Emit("raw", PREFIX + '__proto__;4;{"polluted":true}');
+    assert.deepEqual(await received.take(4), ["__proto__ to __proto__", "constructor to constructor",
+      "hasOwnProperty to hasOwnProperty", '__proto__ {"polluted":true}']);
+    assert.equal(prototypes(), untouched, "the script's Object, Array and Function prototypes gained nothing");
     ws.Disconnect();
   });
 
@@ -169,6 +208,24 @@ describe("iris-ws.js", () => {
     const gone = new Promise((resolve) => kicked.OnDisconnect(resolve));
     kicked.Emit("kick");
     await gone;
+  });
+
+  test("the served iris-ws.js is plain ECMAScript 5, also with a prefix that needs escapes", async () => {
+    const parseEs5 = (source) => parse(source, { ecmaVersion: 5, sourceType: "script" });
+    for (const later of ["let x = 1;", "var f = () => 1;", "var s = `t`;", "class A {}", "var o = {a, b};",
+      "var s = \"\u2028\";"]) {
+      assert.throws(() => parseEs5(later), SyntaxError, "ES5 has no " + later); // the check below can fail
+    }
+    const served = await (await fetch(server.http + "/iris-ws.js")).text();
+    assert.doesNotThrow(() => parseEs5(served));
+    const odd = await startServer({ prefix: 'q"\\<\u2028/>&:' });
+    try {
+      const rendered = await (await fetch(odd.http + "/iris-ws.js")).text();
+      assert.notEqual(rendered, served);
+      assert.doesNotThrow(() => parseEs5(rendered));
+    } finally {
+      await odd.remove();
+    }
   });
 
   test("a server with another prefix serves the script with that prefix, and they understand each other", async () => {

@@ -3,9 +3,10 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { WebSocket } from "ws";
+import { createServer } from "node:http";
+import { WebSocket, WebSocketServer } from "ws";
 import { DEFAULTS, SockeyeClient, SockeyeError, backoffDelay, connect } from "sockeye-client";
-import { Inbox, PREFIX, startServer, waitFor } from "../support/harness.mjs";
+import { Inbox, PREFIX, startServer, waitFor, within } from "../support/harness.mjs";
 
 const FAST = { initialDelay: 50, maxDelay: 200 };
 
@@ -50,6 +51,12 @@ describe("sockeye.js", () => {
     }
     client.emit("chat", new Uint8Array([0xff, 0x00, 0x01]));
     assert.equal(await frames.next(), "frame-hex:" + hex(PREFIX + "chat;3;") + "ff0001");
+    client.emit("chat", new Uint8Array([0xfe, 0x02]).buffer);
+    assert.equal(await frames.next(), "frame-hex:" + hex(PREFIX + "chat;3;") + "fe02", "an ArrayBuffer");
+    const words = new Uint16Array([0x0102, 0xfffe, 0x0304]).subarray(1, 2); // a view into the middle of its buffer
+    client.emit("chat", words);
+    assert.equal(await frames.next(), "frame-hex:" + hex(PREFIX + "chat;3;") + Buffer.from(words.buffer, 2, 2).toString("hex"),
+      "another typed array: exactly its own bytes");
     client.emitMessage("raw native");
     assert.equal(await frames.next(), "frame:raw native");
     client.emitMessage(new Uint8Array([0xc3, 0x28]).buffer);
@@ -123,6 +130,47 @@ describe("sockeye.js", () => {
     });
   }
 
+  test("on() decodes each type digit as the table says, quirks included", async () => {
+    const client = await open(server.ws + "/protocol");
+    const values = new Inbox();
+    const errors = new Inbox();
+    client.on("v", (value, frame) => values.add([frame.type, frame.payload, value]));
+    client.onError(errors.add);
+    const rows = [
+      ["0", "42", "42"],
+      ["0", "", ""],
+      ["1", "42", 42],
+      ["1", "-7", -7],
+      ["1", "3.5", 3.5],
+      ["1", "1e3", 1000],
+      ["1", "9007199254740993", 9007199254740993n],
+      ["1", "true", true], // old clients send true with digit 1
+      ["1", "false", false],
+      ["2", "true", true],
+      ["2", "false", false],
+      ["3", "bytes;é", new TextEncoder().encode("bytes;é")],
+      ["4", '{"a":[1,"b"]}', { a: [1, "b"] }],
+      ["4", "null", null],
+    ];
+    for (const [digit, payload] of rows) {
+      client.emit("raw", PREFIX + "v;" + digit + ";" + payload); // the server sends this text back as it is
+    }
+    const decoded = await values.take(rows.length);
+    assert.deepEqual(decoded, rows.map(([digit, payload, value]) => [Number(digit), payload, value]));
+
+    for (const [digit, payload] of [["2", "1"], ["2", "yes"], ["2", "TRUE"], ["2", ""], ["1", "seven"], ["1", ""],
+      ["4", "{not json"]]) {
+      client.emit("raw", PREFIX + "v;" + digit + ";" + payload);
+      const error = await errors.next();
+      assert.equal(error.code, "decode", digit + ";" + payload);
+      assert.match(error.message, new RegExp("event 'v' \\(type " + digit + "\\)"));
+    }
+    client.emit("raw", PREFIX + "v;0;after");
+    assert.deepEqual(await values.next(), [0, "after", "after"], "no handler ran for the bad payloads; the connection goes on");
+    assert.equal(errors.size, 0);
+    await client.close();
+  });
+
   test("bad payloads and throwing listeners reach onError; the connection goes on", async () => {
     const client = await open(server.ws + "/protocol");
     const errors = new Inbox();
@@ -154,18 +202,33 @@ describe("sockeye.js", () => {
   });
 
   test("attacker-chosen event names cannot pollute prototypes", async () => {
+    // sockeye.js runs in this realm (imported as a module): these are the prototypes it could reach
+    const prototypes = () => [Object.prototype, Array.prototype, Function.prototype, Map.prototype, Set.prototype]
+      .map((prototype) => Reflect.ownKeys(prototype).map(String).sort().join()).join("|");
+    const untouched = prototypes();
     const client = await open(server.ws + "/protocol");
     const received = new Inbox();
-    client.on("__proto__", (value) => received.add("__proto__ " + value));
-    client.on("constructor", (value) => received.add("constructor " + value));
-    client.emit("emit-to", "hasOwnProperty");
-    client.emit("emit-to", "__proto__");
-    client.emit("emit-to", "constructor");
-    client.emit("raw", PREFIX + '__proto__;4;{"polluted":true}');
-    assert.deepEqual(await received.take(3), ["__proto__ to __proto__", "constructor to constructor",
-      "__proto__ [object Object]"]);
-    assert.equal({}.polluted, undefined);
-    assert.equal(Object.prototype.polluted, undefined);
+    const errors = new Inbox();
+    client.onError(errors.add);
+    // an object as the handler table breaks on these: __proto__ is Object.prototype, the others are
+    // inherited functions; each would throw or call something that is not a handler
+    for (const event of ["__proto__", "constructor", "hasOwnProperty"]) {
+      client.on(event, (value) => received.add([event, value]));
+    }
+    client.emit("emit-to", "toString"); // no handler: ignored
+    client.emit("emit-to", "valueOf");
+    for (const event of ["__proto__", "constructor", "hasOwnProperty"]) {
+      client.emit("emit-to", event);
+    }
+    client.emit("raw", PREFIX + '__proto__;4;{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}');
+    const [proto, constructor, hasOwn, json] = await received.take(4);
+    assert.deepEqual([proto, constructor, hasOwn], [["__proto__", "to __proto__"], ["constructor", "to constructor"],
+      ["hasOwnProperty", "to hasOwnProperty"]]);
+    assert.equal(json[0], "__proto__");
+    assert.deepEqual(Object.keys(json[1]), ["__proto__", "constructor"], "JSON's __proto__ is an own key of the value");
+    assert.equal(Object.getPrototypeOf(json[1]), Object.prototype);
+    assert.equal(prototypes(), untouched, "no prototype of this realm gained or lost a key");
+    assert.equal(errors.size, 0);
     await client.close();
   });
 
@@ -228,6 +291,111 @@ describe("sockeye.js", () => {
       assert.equal((await errors.next()).code, "closed");
     } finally {
       await restarting.remove();
+    }
+  });
+
+  test("after maxAttempts failed reconnects in a row the client is closed for good", async () => {
+    const restarting = await startServer();
+    try {
+      const twice = await open(restarting.ws + "/protocol", { reconnect: { ...FAST, maxAttempts: 2 } });
+      const never = await open(restarting.ws + "/protocol", { reconnect: { ...FAST, maxAttempts: 0 } });
+      const states = new Map([[twice, []], [never, []]]);
+      const closed = [...states].map(([client, seen]) => new Promise((resolve) => client.onState((state, detail) => {
+        seen.push([state, detail]);
+        if (state === "reconnecting" && detail.attempt === 1) {
+          assert.equal(client.emit("echo", "lost"), true, "buffered while reconnecting");
+        }
+        if (state === "closed") {
+          resolve();
+        }
+      })));
+      const errors = new Inbox();
+      twice.onError(errors.add);
+
+      await restarting.stop();
+      await within(15000, Promise.all(closed), "the closed state of both clients");
+      assert.deepEqual(states.get(twice).map(([state, detail]) => [state, detail.attempt]),
+        [["reconnecting", 1], ["reconnecting", 2], ["closed", undefined]]);
+      const [, lastFailure] = states.get(twice)[2];
+      assert.deepEqual([lastFailure.code, lastFailure.wasClean], [1006, false], "the last attempt's failure");
+      assert.deepEqual(states.get(never).map(([state]) => state), ["closed"], "maxAttempts 0: no attempt at all");
+      const dropped = await errors.next();
+      assert.equal(dropped.code, "closed");
+      assert.match(dropped.message, /^1 buffered emits were dropped/);
+      assert.equal(twice.buffered, 0);
+      assert.equal(twice.emit("echo", "after"), false);
+      assert.equal((await errors.next()).code, "closed");
+
+      await restarting.start();
+      await new Promise((resolve) => setTimeout(resolve, 500)); // FAST would have tried several times by now
+      assert.deepEqual([twice.state, never.state], ["closed", "closed"]);
+      assert.equal(states.get(twice).length, 3, "no state change after closed");
+      const connects = (await restarting.log()).filter((line) => line.startsWith("connect "));
+      assert.equal(connects.length, 2, "the two first connections only: " + connects);
+    } finally {
+      await restarting.remove();
+    }
+  });
+
+  test("connectTimeout ends an attempt that gets no answer, the first one and each reconnect", async () => {
+    // a server on loopback that accepts TCP connections and reads their upgrade requests but never
+    // answers them, except the first request after `answerNext` is set
+    const wss = new WebSocketServer({ noServer: true });
+    const silent = createServer();
+    const held = []; // per unanswered request: resolves when the client has closed its connection
+    const sockets = [];
+    const clients = [];
+    let answerNext = false;
+    silent.on("upgrade", (request, socket, head) => {
+      if (answerNext) {
+        answerNext = false;
+        wss.handleUpgrade(request, socket, head, (peer) => wss.emit("connection", peer));
+        return;
+      }
+      socket.resume(); // reading, so that the client's end of the connection is seen
+      sockets.push(socket);
+      held.push(new Promise((resolve) => socket.once("end", () => {
+        socket.destroy();
+        resolve();
+      })));
+    });
+    await new Promise((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const url = "ws://127.0.0.1:" + silent.address().port + "/silent";
+    try {
+      const started = Date.now();
+      // settled well before the default connectTimeout (10 s) would end the attempt
+      const first = new SockeyeClient(url, { WebSocket, connectTimeout: 300 });
+      clients.push(first);
+      const outcome = await within(8000, first.ready.then(() => "opened", (error) => error),
+        "a first attempt with connectTimeout 300");
+      assert.ok(outcome instanceof SockeyeError && outcome.code === "connect", String(outcome));
+      assert.ok(Date.now() - started >= 250, "not before connectTimeout: " + (Date.now() - started) + " ms");
+      assert.equal(held.length, 1);
+      await within(8000, held[0], "the client's close of the abandoned connection");
+
+      answerNext = true;
+      const peer = new Promise((resolve) => wss.once("connection", resolve));
+      const client = await open(url, { connectTimeout: 300, reconnect: { ...FAST, maxAttempts: 2 } });
+      clients.push(client);
+      const states = [];
+      const closed = new Promise((resolve) => client.onState((state, detail) => {
+        states.push([state, detail]);
+        if (state === "closed") {
+          resolve();
+        }
+      }));
+      (await peer).terminate(); // the connection breaks; neither reconnect attempt gets an answer
+      await within(15000, closed, "the closed state");
+      assert.deepEqual(states.map(([state, detail]) => [state, detail.attempt]),
+        [["reconnecting", 1], ["reconnecting", 2], ["closed", undefined]]);
+      assert.equal(states[1][1].code, 1006, "the first reconnect attempt was ended");
+      assert.equal(held.length, 3, "one unanswered upgrade request per reconnect attempt");
+      await within(8000, Promise.all(held), "the client's close of the abandoned connections");
+    } finally {
+      clients.forEach((client) => client.close());
+      sockets.forEach((socket) => socket.destroy());
+      wss.close();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 

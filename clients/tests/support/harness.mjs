@@ -62,6 +62,14 @@ export async function waitFor(what, condition, timeout = 20000) {
   }
 }
 
+/** Settles as `promise` does, or rejects if it has not settled within `timeout` ms. */
+export function within(timeout, promise, what = "the promise") {
+  let timer;
+  return Promise.race([promise, new Promise((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(what + " did not settle within " + timeout + " ms")), timeout);
+  })]).finally(() => clearTimeout(timer));
+}
+
 /** A queue of received values with a bounded wait for the next one. */
 export class Inbox {
   #items = [];
@@ -114,6 +122,14 @@ export class Inbox {
  * ws package as the WebSocket class; returns the global Ws class it defines.
  */
 export async function loadServedIrisClient(server) {
+  return (await loadServedIrisRealm(server)).Ws;
+}
+
+/**
+ * The same, and the vm context the script runs in: its realm has its own Object.prototype, so
+ * questions about prototypes must be asked there (vm.runInContext(code, realm)).
+ */
+export async function loadServedIrisRealm(server) {
   const response = await fetch(server.http + "/iris-ws.js");
   if (!response.ok) {
     throw new Error("GET /iris-ws.js: " + response.status);
@@ -124,7 +140,7 @@ export async function loadServedIrisClient(server) {
   if (typeof context.Ws !== "function") {
     throw new Error("iris-ws.js did not define a global Ws");
   }
-  return context.Ws;
+  return { Ws: context.Ws, realm: context };
 }
 
 /** Opens an iris-ws.js client and resolves once it is connected. */

@@ -117,7 +117,10 @@ final class Bench {
      * instead. Only the clustered scale scenario does: with SockeyeClients (Tyrus's client) it lost
      * every one of its 51,000 connections to the server's pong timeout (60 s) in two runs, with
      * 17,000 and with 8,500 clients per load JVM under a load average of 40 to 80, while the JDK
-     * client held all of them in earlier runs. The one-node scale scenario ends before the first ping.
+     * client held all of them in earlier runs. The cause, Tyrus's unbounded worker pool that started
+     * threads on the selector threads, is fixed in the client (a fixed pool: ClientThreads); the
+     * scenario switches back once a run with SockeyeClients has held its connections. The one-node
+     * scale scenario ends before the first ping.
      */
     ChildJvm launchJdkLoad(String label, int index, String heap) throws IOException {
         return launchLoad(label, index, heap, List.of("jdk"));

@@ -41,8 +41,12 @@ import java.util.stream.Stream;
  * @param subprotocols   the subprotocols to ask for, in preference order, copied. Default: none.
  * @param container      the Jakarta WebSocket client container to connect with. Default: empty, meaning
  *                       one Tyrus client shared by every {@code SockeyeClient} of the JVM, on one shared
- *                       transport (its threads stop 30 s after the last connection closes; Tyrus's own
- *                       worker threads are daemons kept for the life of the JVM). In a Jakarta EE
+ *                       transport whose fixed pool of max(8, 2 &times; processors) daemon threads
+ *                       ({@code sockeye-client-io(n)}) reads every connection, answers pings and runs
+ *                       the listeners (the transport stops 30 s after the last connection closes;
+ *                       Tyrus's own executor threads are daemons kept for the life of the JVM). Tyrus
+ *                       has one shared transport per JVM: when another Tyrus client with a shared
+ *                       container connects first, its thread pool is used. In a Jakarta EE
  *                       application pass the container's own.
  */
 public record ClientOptions(String messagePrefix,

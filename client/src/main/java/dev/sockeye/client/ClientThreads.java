@@ -4,6 +4,7 @@ import jakarta.websocket.WebSocketContainer;
 
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.ThreadPoolConfig;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +19,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Jakarta API, and the default client container.
  */
 final class ClientThreads {
+
+    /**
+     * How many worker threads the default container's transport has: they read every connection's
+     * frames, answer pings and run the listeners. Named {@value #WORKER_PREFIX}{@code (n)}; see
+     * {@link Holder#container()}.
+     */
+    static final int WORKERS = Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
+
+    /** The name of the default container's worker threads, before their number. */
+    static final String WORKER_PREFIX = "sockeye-client-io";
 
     private ClientThreads() {
     }
@@ -51,6 +62,14 @@ final class ClientThreads {
          * connection opened in that moment is handed the stopped scheduler: its handshake never
          * completes (BackToBackClientsTest). The executors, on daemon threads, are therefore kept
          * for the life of the JVM.
+         *
+         * <p>The transport's workers are a fixed pool of {@link #WORKERS} threads. Tyrus's default
+         * for a shared transport is a pool without a limit that starts a thread whenever a frame
+         * arrives and no worker is idle, on the selector thread and under the pool's one lock: a
+         * burst of frames to thousands of connections (the server's pings among them) held all
+         * selector threads in {@code Thread.start}, so no frame was read meanwhile, and left
+         * thousands of threads behind. Under load three JVMs of 17,000 clients lost every
+         * connection to the server's pong timeout that way (BurstsToManyClientsTest).
          */
         private static WebSocketContainer container() {
             ClientManager client = new ClientManager() {
@@ -60,6 +79,11 @@ final class ClientThreads {
                 }
             };
             client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+            client.getProperties().put(ClientProperties.WORKER_THREAD_POOL_CONFIG, ThreadPoolConfig.defaultConfig()
+                    .setPoolName(WORKER_PREFIX)
+                    .setCorePoolSize(WORKERS)
+                    .setMaxPoolSize(WORKERS)
+                    .setDaemon(true));
             return client;
         }
 

@@ -2,6 +2,7 @@ package dev.sockeye.ee;
 
 import dev.sockeye.Config;
 import dev.sockeye.EventEndpoint;
+import dev.sockeye.Protocol;
 import dev.sockeye.Sockeye;
 import dev.sockeye.SockeyeEndpoint;
 
@@ -34,14 +35,19 @@ import java.util.Set;
  * <p>It maps {@link HandshakeRefusalFilter} at {@code /*}, so that a refused handshake gets its HTTP
  * status on WildFly too.
  *
- * <p>It also maps {@link IrisScriptServlet} at {@code /iris-ws.js}, unless the context parameter
- * {@value #SCRIPT_PARAMETER} is {@code false}.
+ * <p>It also maps {@link ClientScriptServlet}s at {@code /iris-ws.js} and {@code /sockeye.js}, which
+ * serve the browser clients rendered for the event prefix of the application's Iris-protocol
+ * endpoints (when they name different prefixes, or there is none, the default prefix), unless the
+ * context parameter {@value #SCRIPT_PARAMETER} or {@value #SOCKEYE_SCRIPT_PARAMETER} is {@code false}.
  */
 @HandlesTypes(EventEndpoint.class)
 public final class SockeyeInitializer implements ServletContainerInitializer {
 
     /** The context parameter that turns off the {@code /iris-ws.js} servlet when {@code false}. */
     public static final String SCRIPT_PARAMETER = "dev.sockeye.irisScript";
+
+    /** The context parameter that turns off the {@code /sockeye.js} servlet when {@code false}. */
+    public static final String SOCKEYE_SCRIPT_PARAMETER = "dev.sockeye.sockeyeScript";
 
     private static final System.Logger LOG = System.getLogger(SockeyeInitializer.class.getName());
 
@@ -59,8 +65,12 @@ public final class SockeyeInitializer implements ServletContainerInitializer {
         context.addListener(deployer);
         HandshakeRefusalFilter.register(context);
         ReconnectProbeFilter.register(context, endpoints);
+        String prefix = prefix(endpoints);
         if (!"false".equals(context.getInitParameter(SCRIPT_PARAMETER))) {
-            IrisScriptServlet.register(context, prefix(endpoints));
+            ClientScriptServlet.register(context, ClientScriptServlet.Script.IRIS_WS, prefix);
+        }
+        if (!"false".equals(context.getInitParameter(SOCKEYE_SCRIPT_PARAMETER))) {
+            ClientScriptServlet.register(context, ClientScriptServlet.Script.SOCKEYE, prefix);
         }
     }
 
@@ -92,10 +102,17 @@ public final class SockeyeInitializer implements ServletContainerInitializer {
         }
     }
 
-    /** The prefix the script speaks: the endpoints' one if they all agree, else the default. */
-    private static String prefix(List<SockeyeEndpoint> endpoints) {
+    /**
+     * The prefix the scripts speak: the one of the Iris-protocol endpoints if they all agree, else
+     * the default. neffos endpoints do not count: their frames have no event prefix.
+     */
+    static String prefix(List<SockeyeEndpoint> endpoints) {
         Set<String> prefixes = new HashSet<>();
-        endpoints.forEach(endpoint -> prefixes.add(endpoint.config().messagePrefix()));
+        for (SockeyeEndpoint endpoint : endpoints) {
+            if (endpoint.protocol() == Protocol.IRIS) {
+                prefixes.add(endpoint.config().messagePrefix());
+            }
+        }
         return prefixes.size() == 1 ? prefixes.iterator().next() : Config.DEFAULT_MESSAGE_PREFIX;
     }
 }

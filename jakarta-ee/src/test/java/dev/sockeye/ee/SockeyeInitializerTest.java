@@ -1,21 +1,31 @@
 package dev.sockeye.ee;
 
+import dev.sockeye.Config;
 import dev.sockeye.Connection;
 import dev.sockeye.EventEndpoint;
+import dev.sockeye.NeffosController;
 import dev.sockeye.OnConnect;
 import dev.sockeye.OnEvent;
+import dev.sockeye.Protocol;
+import dev.sockeye.impl.client.IrisClientScript;
+import dev.sockeye.impl.client.SockeyeClientScript;
 
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRegistration;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +33,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The initializer deploys at once when the ServerContainer attribute is set, falls back to its
  * listener when it is not (the Tyrus initializer-order case), fails whole on any invalid class,
- * and maps the script servlet. The servlet context and container are recording stand-ins.
+ * and maps the script servlets, which serve both browser clients rendered for the Iris endpoints'
+ * prefix. The servlet context, container, request and response are recording stand-ins.
  */
 class SockeyeInitializerTest {
 
@@ -59,9 +73,46 @@ class SockeyeInitializerTest {
         }
     }
 
+    public static final class AppEvents implements Supplier<Config> {
+        @Override
+        public Config get() {
+            return Config.builder().messagePrefix("app-events:").build();
+        }
+    }
+
+    public static final class OtherEvents implements Supplier<Config> {
+        @Override
+        public Config get() {
+            return Config.builder().messagePrefix("other-events:").build();
+        }
+    }
+
+    @EventEndpoint(value = "/a", config = AppEvents.class)
+    public static class PrefixedA {
+    }
+
+    @EventEndpoint(value = "/b", config = AppEvents.class)
+    public static class PrefixedB {
+    }
+
+    @EventEndpoint(value = "/c", config = OtherEvents.class)
+    public static class OtherPrefix {
+    }
+
+    /** A neffos endpoint with the default config: its frames have no event prefix. */
+    @EventEndpoint(value = "/neffos", protocol = Protocol.NEFFOS)
+    @NeffosController("default")
+    public static class NeffosEcho {
+        @OnEvent("echo")
+        public String echo(String text) {
+            return text;
+        }
+    }
+
     /** A servlet context that records listeners and servlets; its attributes are a plain map. */
     private static final class Context {
         final Map<String, Object> attributes = new HashMap<>();
+        final Map<String, String> initParameters = new HashMap<>();
         final List<Object> listeners = new ArrayList<>();
         final Map<String, Object> servlets = new HashMap<>();
         final Map<String, String> mappings = new HashMap<>();
@@ -72,7 +123,7 @@ class SockeyeInitializerTest {
                     case "getAttribute" -> attributes.get((String) args[0]);
                     case "getClassLoader" -> loader;
                     case "getContextPath" -> "/app";
-                    case "getInitParameter" -> null;
+                    case "getInitParameter" -> initParameters.get((String) args[0]);
                     case "addListener" -> listeners.add(args[0]) ? null : null;
                     case "addServlet" -> registration((String) args[0], args[1]);
                     case "addFilter" -> filter((String) args[0], args[1]);
@@ -185,8 +236,8 @@ class SockeyeInitializerTest {
 
         new SockeyeInitializer().onStartup(classes(One.class), context.proxy);
 
-        assertEquals(Map.of("/iris-ws.js", "dev.sockeye.iris-ws.js"), context.mappings);
-        assertTrue(context.servlets.values().iterator().next() instanceof IrisScriptServlet);
+        assertEquals(Map.of("/iris-ws.js", "dev.sockeye.iris-ws.js", "/sockeye.js", "dev.sockeye.sockeye.js"), context.mappings);
+        assertTrue(context.servlets.values().stream().allMatch(ClientScriptServlet.class::isInstance), context.servlets.toString());
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(context.loader); // as on the application's threads
@@ -199,6 +250,121 @@ class SockeyeInitializerTest {
             assertThrows(IllegalStateException.class, () -> DeployedEndpoints.find("/one"), "forgotten when the context is destroyed");
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** What a script servlet answered to a GET. */
+    private record Answer(int status, Map<String, String> headers, String body) {
+    }
+
+    private static Answer get(Object servlet, String ifNoneMatch) throws Exception {
+        Map<String, String> headers = new HashMap<>();
+        int[] status = {200};
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        ServletOutputStream out = new ServletOutputStream() {
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void write(int b) {
+                body.write(b);
+            }
+        };
+        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(SockeyeInitializerTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (self, method, args) -> {
+                    if (method.getName().equals("getHeader")) {
+                        return args[0].equals("If-None-Match") ? ifNoneMatch : null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(SockeyeInitializerTest.class.getClassLoader(),
+                new Class<?>[] {HttpServletResponse.class}, (self, method, args) -> switch (method.getName()) {
+                    case "setHeader" -> headers.put((String) args[0], (String) args[1]);
+                    case "setContentType" -> headers.put("Content-Type", (String) args[0]);
+                    case "setContentLength" -> headers.put("Content-Length", String.valueOf(args[0]));
+                    case "setStatus" -> {
+                        status[0] = (Integer) args[0];
+                        yield null;
+                    }
+                    case "getOutputStream" -> out;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        ((ClientScriptServlet) servlet).doGet(request, response);
+        return new Answer(status[0], headers, body.toString(UTF_8));
+    }
+
+    /** Starts the initializer on the classes and returns what its script servlets serve, by path. */
+    private static Map<String, Answer> scripts(Class<?>... types) throws Exception {
+        Context context = new Context();
+        context.attributes.put(ServerContainer.class.getName(), recording(new ArrayList<>()));
+        new SockeyeInitializer().onStartup(classes(types), context.proxy);
+        Map<String, Answer> served = new HashMap<>();
+        for (Map.Entry<String, String> mapping : context.mappings.entrySet()) {
+            served.put(mapping.getKey(), get(context.servlets.get(mapping.getValue()), null));
+        }
+        return served;
+    }
+
+    @Test
+    void bothScriptsSpeakThePrefixTheIrisEndpointsAgreeOn() throws Exception {
+        Map<String, Answer> served = scripts(PrefixedA.class, PrefixedB.class, NeffosEcho.class);
+
+        assertEquals(Set.of("/iris-ws.js", "/sockeye.js"), served.keySet());
+        assertEquals(IrisClientScript.render("app-events:"), served.get("/iris-ws.js").body());
+        assertEquals(SockeyeClientScript.render("app-events:"), served.get("/sockeye.js").body());
+        assertTrue(served.get("/sockeye.js").body().contains("const DEFAULT_PREFIX = \"app-events:\";"));
+        for (Answer answer : served.values()) {
+            assertEquals(200, answer.status());
+            assertEquals("application/javascript;charset=UTF-8", answer.headers().get("Content-Type"));
+            assertEquals(String.valueOf(answer.body().getBytes(UTF_8).length), answer.headers().get("Content-Length"));
+            assertEquals("no-cache", answer.headers().get("Cache-Control"));
+        }
+    }
+
+    @Test
+    void withoutAgreementOrWithoutIrisEndpointsTheScriptsSpeakTheDefaultPrefix() throws Exception {
+        for (Class<?>[] types : List.of(new Class<?>[] {PrefixedA.class, OtherPrefix.class}, new Class<?>[] {NeffosEcho.class})) {
+            Map<String, Answer> served = scripts(types);
+
+            assertEquals(IrisClientScript.render(Config.DEFAULT_MESSAGE_PREFIX), served.get("/iris-ws.js").body(), List.of(types).toString());
+            assertEquals(SockeyeClientScript.render(Config.DEFAULT_MESSAGE_PREFIX), served.get("/sockeye.js").body(), List.of(types).toString());
+        }
+    }
+
+    @Test
+    void aScriptTheBrowserHoldsAlreadyIsAnswered304() throws Exception {
+        ClientScriptServlet servlet = new ClientScriptServlet(ClientScriptServlet.Script.SOCKEYE, "app-events:");
+        Answer first = get(servlet, null);
+        String etag = first.headers().get("ETag");
+
+        Answer again = get(servlet, etag);
+
+        assertEquals(304, again.status());
+        assertEquals("", again.body());
+        assertEquals(etag, again.headers().get("ETag"));
+        assertEquals(200, get(servlet, "\"stale\"").status());
+        assertFalse(etag.equals(get(new ClientScriptServlet(ClientScriptServlet.Script.SOCKEYE, "other:"), null).headers().get("ETag")),
+                "another prefix, another ETag");
+    }
+
+    @Test
+    void eachScriptServletCanBeTurnedOffByItsContextParameter() throws ServletException {
+        for (String parameter : List.of(SockeyeInitializer.SCRIPT_PARAMETER, SockeyeInitializer.SOCKEYE_SCRIPT_PARAMETER)) {
+            Context context = new Context();
+            context.attributes.put(ServerContainer.class.getName(), recording(new ArrayList<>()));
+            context.initParameters.put(parameter, "false");
+
+            new SockeyeInitializer().onStartup(classes(One.class), context.proxy);
+
+            String remaining = parameter.equals(SockeyeInitializer.SCRIPT_PARAMETER) ? "/sockeye.js" : "/iris-ws.js";
+            assertEquals(Set.of(remaining), context.mappings.keySet(), parameter + "=false");
         }
     }
 

@@ -13,7 +13,9 @@ import java.io.UncheckedIOException;
  * {@code META-INF/resources} folder of a jar is served at the context root, so a web application
  * with {@code sockeye-impl} in {@code WEB-INF/lib} serves {@code /iris-ws.js} as is; that copy
  * speaks the default prefix {@value Config#DEFAULT_MESSAGE_PREFIX}. An endpoint configured with
- * another {@link Config#messagePrefix()} must serve the output of {@link #render(String)} instead.
+ * another {@link Config#messagePrefix()} must serve the output of {@link #render(String)} instead
+ * (in a Jakarta EE container, {@code sockeye-jakarta-ee} maps a servlet at {@code /iris-ws.js} that
+ * does).
  *
  * <p>Thread-safety: stateless; safe from any thread.
  *

@@ -13,8 +13,9 @@ import java.io.UncheckedIOException;
  * <p>The script is the class-path resource {@value #RESOURCE}, served at {@code /sockeye.js} by a
  * servlet container from {@code WEB-INF/lib}, with the default prefix
  * {@value Config#DEFAULT_MESSAGE_PREFIX}. An endpoint configured with another
- * {@link Config#messagePrefix()} serves the output of {@link #render(String)} instead, or its
- * pages pass the prefix as the {@code prefix} option.
+ * {@link Config#messagePrefix()} serves the output of {@link #render(String)} instead (in a
+ * Jakarta EE container, {@code sockeye-jakarta-ee} maps a servlet at {@code /sockeye.js} that does),
+ * or its pages pass the prefix as the {@code prefix} option.
  *
  * <p>Thread-safety: stateless; safe from any thread.
  *

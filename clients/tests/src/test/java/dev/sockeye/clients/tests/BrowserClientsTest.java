@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -59,7 +58,8 @@ class BrowserClientsTest {
         for (String connect : connects) {
             String id = connect.substring("connect ".length());
             assertEquals(1, chat.stream().filter(("disconnect " + id)::equals).count(), "disconnects of " + id + ": " + chat);
+            assertTrue(chat.indexOf(connect) < chat.indexOf("disconnect " + id), "connected before disconnected: " + chat);
         }
-        assertFalse(chat.isEmpty());
+        assertEquals(4, chat.size(), "nothing but the two connects and their disconnects: " + chat);
     }
 }
