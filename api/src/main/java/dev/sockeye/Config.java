@@ -44,7 +44,9 @@ import java.util.Set;
  *                         {@link #DEFAULT_PING_PERIOD} (54 s); {@link Duration#ZERO} disables pings and the
  *                         pong check. Must be shorter than {@code pongTimeout}.
  * @param pongTimeout      a connection that sent no pong for this long is closed with 1001 and its disconnect
- *                         events run ({@code PongTimeout}; enforced, unlike the original). Default
+ *                         events run ({@code PongTimeout}; enforced, unlike the original), once its oldest
+ *                         unanswered ping has been out for at least {@code pongTimeout - pingPeriod}, so a
+ *                         late ping (a held-up timer) moves the deadline with it. Default
  *                         {@link #DEFAULT_PONG_TIMEOUT} (60 s); must be positive.
  * @param readBufferSize   the container's read buffer for this endpoint's messages, in bytes
  *                         ({@code ReadBufferSize}). Default 0: the container's default. On Tyrus it becomes

@@ -72,7 +72,9 @@ public interface Connection extends Emitter {
     void onError(Consumer<Throwable> handler);
 
     /**
-     * Called each time the server pings this connection (every {@link Config#pingPeriod()}).
+     * Called each time the server pings this connection (every {@link Config#pingPeriod()}), on
+     * Sockeye's heartbeat thread, which pings every connection of the application: keep the handler
+     * short and hand longer work to an executor of your own.
      */
     void onPing(Runnable handler);
 

@@ -15,8 +15,15 @@ import java.util.concurrent.TimeUnit;
  * One connection's heartbeat, whatever its protocol: pings every {@link Config#pingPeriod()}, and
  * ends the connection (1001) when no pong came within {@link Config#pongTimeout()} or no frame
  * within {@link Config#readTimeout()}. Checked by the shared {@link Heartbeats} timer.
+ *
+ * <p>A connection is only blamed for a late pong once it has had at least
+ * {@code pongTimeout - pingPeriod} to answer the oldest unanswered ping: when the timer itself runs
+ * late (a GC pause, a loaded machine), the ping goes out late and its answer window moves with it,
+ * instead of every connection being closed for pongs it was never asked for.
  */
 public final class Liveness {
+
+    private static final long NONE = Long.MIN_VALUE;
 
     private final Config config;
     private final SessionChannel channel;
@@ -25,6 +32,8 @@ public final class Liveness {
     private volatile long lastReadNanos = System.nanoTime();
     private volatile long lastPongNanos = lastReadNanos;
     private volatile long lastPingNanos = lastReadNanos;
+    /** When the first ping since the last pong was sent; {@link #NONE} while every ping is answered. */
+    private volatile long unansweredSinceNanos = NONE;
     private volatile ScheduledFuture<?> heartbeat;
 
     /** @param failure ends the connection when a timeout expires */
@@ -45,6 +54,7 @@ public final class Liveness {
         long now = System.nanoTime();
         lastReadNanos = now;
         lastPongNanos = now;
+        unansweredSinceNanos = NONE;
         listeners.ponged();
     }
 
@@ -92,23 +102,33 @@ public final class Liveness {
         long now = System.nanoTime();
         long read = config.readTimeout().toNanos();
         if (read > 0 && now - lastReadNanos > read) {
-            failure.fail(new SockeyeException("no frame received for " + config.readTimeout()
-                    + " (readTimeout); closing with 1001"), new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "read timeout"));
+            end(new SockeyeException("no frame received for " + config.readTimeout()
+                    + " (readTimeout); closing with 1001"), "read timeout");
             return;
         }
         long ping = config.pingPeriod().toNanos();
         if (ping == 0) {
             return;
         }
-        if (now - lastPongNanos > config.pongTimeout().toNanos()) {
-            failure.fail(new SockeyeException("no pong received for " + config.pongTimeout()
-                    + " (pongTimeout); closing with 1001"), new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "pong timeout"));
-            return;
-        }
         if (now - lastPingNanos >= ping) {
             lastPingNanos = now;
+            if (unansweredSinceNanos == NONE) {
+                unansweredSinceNanos = now;
+            }
             channel.enqueue(OutboundFrame.Ping.INSTANCE, Delivery.IGNORED);
             listeners.pinged();
         }
+        long pong = config.pongTimeout().toNanos();
+        long unansweredSince = unansweredSinceNanos;
+        if (now - lastPongNanos > pong && unansweredSince != NONE && now - unansweredSince > pong - ping) {
+            end(new SockeyeException("no pong received for " + config.pongTimeout()
+                    + " (pongTimeout); closing with 1001"), "pong timeout");
+        }
+    }
+
+    /** Ends the connection away from the timer thread: its listeners may take their time. */
+    private void end(SockeyeException problem, String reason) {
+        stop();
+        Heartbeats.offload(() -> failure.fail(problem, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, reason)));
     }
 }

@@ -106,7 +106,7 @@ public final class SessionWriter implements FrameWriter {
         }
     }
 
-    /** Runs on the timer thread: fails an overdue write, then re-arms for the write in progress, if any. */
+    /** Runs on the timer thread: fails an overdue write (on the offload pool), then re-arms for the write in progress, if any. */
     private void checkDeadline() {
         Write write = current;
         if (write != null) {
@@ -115,7 +115,10 @@ public final class SessionWriter implements FrameWriter {
                 Heartbeats.after(left, this::checkDeadline);
                 return;
             }
-            write.end(new WriteTimeoutException(writeTimeoutMillis));
+            // cleared here, ended elsewhere: what the failure sets off (the connection's end, its
+            // listeners, the send's stage) must not hold up the timer of every connection
+            CURRENT.compareAndSet(this, write, null);
+            Heartbeats.offload(() -> write.end(new WriteTimeoutException(writeTimeoutMillis)));
         }
         armed = 0;
         // a write may have started between the read above and the disarming: it needs a check too
