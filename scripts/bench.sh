@@ -5,7 +5,7 @@
 # writes bench/target/bench-results/results.md and results.json. The clustered scenario needs
 # redis-server (scripts/setup.sh installs it). The full size takes about half an hour on 2 cores.
 # Usage: scripts/bench.sh [--size full|smoke] [--only echo,fanout,throughput,memory,scale,cluster,micro]
-#                         [--out DIR] [--jfr]
+#                         [--out DIR] [--jfr] [--client sockeye|jdk]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 mvn -B -q -pl bench -am package -Dmaven.test.skip=true

@@ -18,15 +18,23 @@ final class Bench {
     /** The two implementations, in the order of even forks (odd forks reverse it). */
     static final List<String> MODES = List.of("sockeye", "raw");
 
+    /** The load generators' client: {@code sockeye} (SockeyeClient, the default) or {@code jdk}. */
+    static final List<String> CLIENTS = List.of("sockeye", "jdk");
+
     final Sizes sizes;
     final Path out;
     final boolean jfr;
+    final String client;
     private final AtomicInteger processes = new AtomicInteger();
 
-    Bench(Sizes sizes, Path out, boolean jfr) {
+    Bench(Sizes sizes, Path out, boolean jfr, String client) {
+        if (!CLIENTS.contains(client)) {
+            throw new IllegalArgumentException("--client must be one of " + CLIENTS + ": " + client);
+        }
         this.sizes = sizes;
         this.out = out;
         this.jfr = jfr;
+        this.client = client;
     }
 
     /** @return the modes in the order fork {@code fork} runs them */
@@ -107,27 +115,14 @@ final class Bench {
         return new Server(jvm, Integer.parseInt(port.substring(5).trim()));
     }
 
-    /** Starts a load generator JVM of {@link dev.sockeye.client.SockeyeClient}s without waiting for it: see {@link #awaitLoad}. */
-    ChildJvm launchLoad(String label, int index, String heap) throws IOException {
-        return launchLoad(label, index, heap, List.of());
-    }
-
     /**
-     * Starts a load generator JVM whose connections use the JDK's {@code java.net.http.WebSocket}
-     * instead. Only the clustered scale scenario does: with SockeyeClients (Tyrus's client) it lost
-     * every one of its 51,000 connections to the server's pong timeout (60 s) in two runs, with
-     * 17,000 and with 8,500 clients per load JVM under a load average of 40 to 80, while the JDK
-     * client held all of them in earlier runs. The cause, Tyrus's unbounded worker pool that started
-     * threads on the selector threads, is fixed in the client (a fixed pool: ClientThreads); the
-     * scenario switches back once a run with SockeyeClients has held its connections. The one-node
-     * scale scenario ends before the first ping.
+     * Starts a load generator JVM without waiting for it (see {@link #awaitLoad}): its connections
+     * are {@link dev.sockeye.client.SockeyeClient}s, or with {@code --client jdk} the JDK's
+     * {@code java.net.http.WebSocket}, which shows how much of a latency is the client's own cost.
      */
-    ChildJvm launchJdkLoad(String label, int index, String heap) throws IOException {
-        return launchLoad(label, index, heap, List.of("jdk"));
-    }
-
-    private ChildJvm launchLoad(String label, int index, String heap, List<String> args) throws IOException {
+    ChildJvm launchLoad(String label, int index, String heap) throws IOException {
         String name = String.format("%02d-%s-load-%d", processes.incrementAndGet(), label, index);
+        List<String> args = client.equals("jdk") ? List.of("jdk") : List.of();
         return ChildJvm.start(name, jvmOptions(heap), LoadGenerator.class, args, out.resolve("logs"));
     }
 

@@ -11,8 +11,10 @@ import java.util.Set;
  * Runs the benchmark scenarios and writes {@code results.json} and {@code results.md}.
  * <pre>
  * scripts/bench.sh [--size full|smoke] [--only echo,fanout,throughput,memory,scale,cluster,micro]
- *                  [--out DIR] [--jfr]
+ *                  [--out DIR] [--jfr] [--client sockeye|jdk]
  * </pre>
+ * {@code --client jdk} makes the load generators' connections the JDK's
+ * {@code java.net.http.WebSocket} instead of {@code SockeyeClient}s (the default).
  * {@code --jfr} records every server JVM with Flight Recorder ({@code settings=profile}) into
  * {@code DIR/jfr}; {@link JfrSummary} prints where their time and allocations go.
  */
@@ -30,18 +32,20 @@ public final class BenchRunner {
         Set<String> only = null;
         Path out = Path.of("bench", "target", "bench-results");
         boolean jfr = false;
+        String client = "sockeye";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--size" -> size = args[++i];
                 case "--only" -> only = Set.of(args[++i].split(","));
                 case "--out" -> out = Path.of(args[++i]);
                 case "--jfr" -> jfr = true;
+                case "--client" -> client = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + "; usage: [--size full|smoke] [--only echo,fanout,throughput,memory,scale,cluster,micro]"
-                        + " [--out DIR] [--jfr]");
+                        + " [--out DIR] [--jfr] [--client sockeye|jdk]");
             }
         }
-        Report report = run(new Bench(Sizes.named(size), out, jfr), only, Path.of("."));
+        Report report = run(new Bench(Sizes.named(size), out, jfr, client), only, Path.of("."));
         System.out.println();
         System.out.println(report.markdown());
         System.out.println("written: " + out.resolve("results.md") + " and " + out.resolve("results.json"));
@@ -53,6 +57,7 @@ public final class BenchRunner {
         deleteRecursively(bench.out.resolve("logs"));
         String started = Report.now();
         Map<String, Object> machine = Machine.describe(repository);
+        machine.put("loadClient", bench.client.equals("jdk") ? "java.net.http.WebSocket (--client jdk)" : "SockeyeClient");
         List<Map<String, Object>> scenarios = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         Report report = null;

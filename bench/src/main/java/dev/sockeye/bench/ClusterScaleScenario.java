@@ -40,7 +40,7 @@ final class ClusterScaleScenario implements Scenario {
                 for (int i = 0; i < nodes; i++) {
                     List<ChildJvm> node = new ArrayList<>();
                     for (int p = 0; p < processesPerNode; p++) {
-                        node.add(bench.launchJdkLoad("cluster" + i, p, "2g"));
+                        node.add(bench.launchLoad("cluster" + i, p, "2g"));
                     }
                     byNode.add(node);
                     loads.addAll(node);

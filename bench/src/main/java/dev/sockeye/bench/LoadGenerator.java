@@ -44,8 +44,9 @@ import java.util.concurrent.atomic.LongAdder;
  * </ul>
  * The same client talks to Sockeye and to the raw endpoint (which speaks the same Iris frames), so
  * the client's own cost is the same on both sides of every ratio. Started with the argument
- * {@code jdk}, its connections use the JDK's {@code java.net.http.WebSocket} instead: only the
- * clustered scale scenario asks for that ({@link Bench#launchJdkLoad} says why). Histograms travel as Base64 of
+ * {@code jdk} ({@code scripts/bench.sh --client jdk}), its connections use the JDK's
+ * {@code java.net.http.WebSocket} instead, to show how much of a figure is the client's own cost.
+ * Histograms travel as Base64 of
  * HdrHistogram's compressed encoding, in microseconds.
  */
 public final class LoadGenerator {
@@ -294,7 +295,7 @@ public final class LoadGenerator {
 
     /**
      * A connection through the JDK's {@code java.net.http.WebSocket}, Iris frames written and split
-     * by hand ({@link IrisText}); only for the clustered scale scenario (see {@link Bench#launchLoad}).
+     * by hand ({@link IrisText}); with {@code --client jdk} (see {@link Bench#launchLoad}).
      */
     private final class JdkConnection extends Client implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();

@@ -38,7 +38,8 @@ public record Report(String size, String started, String finished, Map<String, O
                 .append("Machine: ").append(machine.get("cores")).append(" cores (").append(machine.get("cpu"))
                 .append("), ").append(machine.get("memory")).append(", ").append(machine.get("os")).append(", ")
                 .append(machine.get("jdk")).append("; heaps: ").append(machine.get("heap"))
-                .append("; open files per process: ").append(machine.get("openFilesLimit")).append(".\n");
+                .append("; open files per process: ").append(machine.get("openFilesLimit"))
+                .append("; load generators' client: ").append(machine.get("loadClient")).append(".\n");
         md.append("Load average (1 min) before → after each scenario: ");
         List<String> loads = new ArrayList<>();
         for (Map<String, Object> s : scenarios) {

@@ -24,7 +24,7 @@ class SmokeSizeProducesEveryFigureTest {
     @Test
     @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
     void everyScenarioProducesFiguresForSockeyeAndTheRawEndpoint(@TempDir Path out) throws Exception {
-        Report report = BenchRunner.run(new Bench(Sizes.smoke(), out, false), null, Path.of("."));
+        Report report = BenchRunner.run(new Bench(Sizes.smoke(), out, false, "sockeye"), null, Path.of("."));
 
         List<Row> rows = report.rows();
         List<Row> failed = rows.stream().filter(r -> r.note() != null && r.sockeye() == null).toList();
