@@ -300,13 +300,59 @@ public final class SockeyeClient implements Emitter, AutoCloseable {
                             new TimeoutException("no connection to " + uri + " within " + options.connectTimeout())),
                     options.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
         }
-        ClientThreads.connector().execute(() -> {
-            try {
-                container.connectToServer(new Socket(attempt), endpointConfig, uri);
-            } catch (Exception | LinkageError e) {
-                attemptFailed(attempt, e);
+        ClientThreads.connector().execute(() -> open(attempt, TRANSPORT_RACE_RETRIES));
+    }
+
+    /**
+     * How many times one attempt repeats {@code connectToServer} after the transport race of
+     * {@link #isTransportRace}: about one connect in a few thousand hits it on Tyrus's Grizzly
+     * client, and the next try succeeds.
+     */
+    static final int TRANSPORT_RACE_RETRIES = 2;
+
+    private void open(long attempt, int retriesLeft) {
+        try {
+            container.connectToServer(new Socket(attempt), endpointConfig, uri);
+        } catch (Exception | LinkageError e) {
+            if (retriesLeft > 0 && isTransportRace(e) && stillAttempting(attempt)) {
+                LOG.log(System.Logger.Level.DEBUG, "Sockeye client: the transport lost a connect to " + uri
+                        + "; trying again within the same attempt", e);
+                open(attempt, retriesLeft - 1);
+                return;
             }
-        });
+            attemptFailed(attempt, e);
+        }
+    }
+
+    /**
+     * Tyrus's Grizzly client sometimes completes a TCP connect with no connection (Grizzly's
+     * connect future yields {@code null} and {@code GrizzlyClientSocket} fails with a
+     * {@link NullPointerException}, which {@code ClientManager} wraps in a
+     * {@link jakarta.websocket.DeploymentException}). Nothing is wrong with the server or the
+     * address: the connect is simply repeated. Should the lost connect still open a session, it
+     * arrives for an attempt that is no longer waiting and is closed (see {@link #opened}).
+     */
+    static boolean isTransportRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NullPointerException npe && thrownByGrizzly(npe)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean thrownByGrizzly(Throwable failure) {
+        StackTraceElement[] frames = failure.getStackTrace();
+        return frames.length > 0 && frames[0].getClassName().startsWith("org.glassfish.tyrus.container.grizzly.");
+    }
+
+    private boolean stillAttempting(long attempt) {
+        synchronized (lock) {
+            return attempt == generation && (state == ClientState.CONNECTING || state == ClientState.RECONNECTING);
+        }
     }
 
     /** A connection attempt failed or timed out; the next attempt or the end follows. */
@@ -339,7 +385,8 @@ public final class SockeyeClient implements Emitter, AutoCloseable {
 
     private void opened(long attempt, Session opened) {
         synchronized (lock) {
-            if (attempt != generation || state == ClientState.CLOSED) {
+            if (attempt != generation || (state != ClientState.CONNECTING && state != ClientState.RECONNECTING)) {
+                // stale, closed, or a second session of one attempt (see isTransportRace)
                 closeQuietly(opened, new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "client gave up this attempt"));
                 return;
             }
