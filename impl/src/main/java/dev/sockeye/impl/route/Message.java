@@ -3,6 +3,7 @@ package dev.sockeye.impl.route;
 import dev.sockeye.impl.codec.OutboundFrame;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -15,9 +16,15 @@ import java.util.Objects;
  * it must be connected to ({@link #inNamespace}). A scoped copy shares the body.
  *
  * <p>Immutable but for its frame memo; safe to share between threads. Two threads framing it for
- * the same protocol at the same moment may both build the frame: harmless, as both are equal.
+ * the same protocol at the same moment may both build the frame, and both then send the one kept.
  */
 public final class Message {
+
+    /**
+     * The most codecs whose frames one message keeps: an emit framed in more protocols and neffos
+     * addresses than this builds the frames of the others once per recipient.
+     */
+    public static final int MAX_CACHED_FRAMES = 16;
 
     private final String event;
     private final int type;
@@ -29,6 +36,8 @@ public final class Message {
     private volatile OutboundFrame firstFrame;
     private volatile MessageCodec secondCodec;
     private volatile OutboundFrame secondFrame;
+    /** The frames of the third codec on: codec, frame, codec, frame...; replaced when it grows, never changed. */
+    private volatile Object[] moreFrames;
 
     private Message(String event, int type, String text, byte[] bytes, String excludedId, String namespace) {
         this.event = event;
@@ -118,21 +127,71 @@ public final class Message {
         return bytes != null ? bytes : text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** @return the frame of this message in {@code codec}'s protocol, built at most about once per codec */
+    /**
+     * @return the frame of this message in {@code codec}'s protocol, built once per codec (codecs that
+     *         are {@linkplain Object#equals equal} share it) for up to {@value #MAX_CACHED_FRAMES} codecs.
+     *         The first two are kept without any allocation: one protocol, or an Iris and a neffos
+     *         recipient, the usual emits.
+     */
     public OutboundFrame frame(MessageCodec codec) {
-        if (firstCodec == codec) {
+        OutboundFrame kept = kept(codec);
+        return kept != null ? kept : keep(codec, codec.encode(this));
+    }
+
+    /** @return the frame kept for {@code codec} or an equal one, or {@code null} */
+    private OutboundFrame kept(MessageCodec codec) {
+        // each frame is written before its codec: a codec read here comes with its frame
+        MessageCodec kept = firstCodec;
+        if (kept == null) {
+            return null;
+        }
+        if (kept == codec || kept.equals(codec)) {
             return firstFrame;
         }
-        if (secondCodec == codec) {
+        kept = secondCodec;
+        if (kept == null) {
+            return null;
+        }
+        if (kept == codec || kept.equals(codec)) {
             return secondFrame;
         }
-        OutboundFrame frame = codec.encode(this);
+        Object[] more = moreFrames;
+        if (more != null) {
+            for (int i = 0; i < more.length; i += 2) {
+                if (more[i] == codec || more[i].equals(codec)) {
+                    return (OutboundFrame) more[i + 1];
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Keeps {@code frame} for {@code codec} in the first free slot, under the lock so that a slot
+     * is written once; only a new codec's first frame takes it.
+     *
+     * @return the frame to send: the one kept meanwhile by another thread for an equal codec, else {@code frame}
+     */
+    private synchronized OutboundFrame keep(MessageCodec codec, OutboundFrame frame) {
+        OutboundFrame raced = kept(codec);
+        if (raced != null) {
+            return raced;
+        }
         if (firstCodec == null) {
             firstFrame = frame;
             firstCodec = codec;
-        } else {
+        } else if (secondCodec == null) {
             secondFrame = frame;
             secondCodec = codec;
+        } else {
+            Object[] more = moreFrames;
+            int length = more == null ? 0 : more.length;
+            if (length < 2 * (MAX_CACHED_FRAMES - 2)) {
+                Object[] grown = more == null ? new Object[2] : Arrays.copyOf(more, length + 2);
+                grown[length] = codec;
+                grown[length + 1] = frame;
+                moreFrames = grown;
+            }
         }
         return frame;
     }
