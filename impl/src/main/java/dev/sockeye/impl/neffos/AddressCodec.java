@@ -8,9 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Frames messages in the neffos protocol for one (namespace, room) address. One instance per
- * address and endpoint ({@link NeffosContext#codec}), so that {@link Message#frame} builds a room
- * emit's frame once for all its neffos recipients, beside the Iris frame for Iris recipients.
+ * Frames messages in the neffos protocol for one (namespace, room) address. Codecs of one address
+ * are equal ({@link NeffosContext#codec}), so that {@link Message#frame} builds a room emit's frame
+ * once for all its neffos recipients, beside the Iris frame for Iris recipients.
  *
  * <p>An event becomes {@code ;<namespace>;<room>;<event>;0;0;<body>}: a text frame for a text body,
  * a binary frame (header bytes, then the raw body) for a bytes body (neffos's {@code SetBinary}),

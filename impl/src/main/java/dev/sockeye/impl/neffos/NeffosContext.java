@@ -7,19 +7,16 @@ import dev.sockeye.impl.codec.PayloadDecoder;
 import dev.sockeye.impl.registry.LocalRegistry;
 import dev.sockeye.impl.route.Message;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What every connection of one neffos endpoint shares, prepared once: configuration, compiled
  * namespaces, the registry (possibly shared with an Iris endpoint), the body encoder and decoder,
- * and the per-address codecs. Thread-safe.
+ * and the codec of each namespace. Thread-safe.
  */
 final class NeffosContext {
-
-    private record Address(String namespace, String room) {
-    }
 
     private final Config config;
     private final Namespaces definition;
@@ -28,7 +25,8 @@ final class NeffosContext {
     private final PayloadDecoder decoder;
     private final Bodies bodies;
     private final boolean nativeMessages;
-    private final ConcurrentHashMap<Address, AddressCodec> codecs = new ConcurrentHashMap<>();
+    /** The codec of each defined namespace and of {@code ""}, fixed at creation; none per room (clients name rooms). */
+    private final Map<String, AddressCodec> namespaceCodecs;
 
     NeffosContext(Config config, Namespaces definition, Map<String, NamespaceModel> namespaces, LocalRegistry registry,
                   PayloadDecoder decoder, Bodies bodies) {
@@ -40,6 +38,10 @@ final class NeffosContext {
         this.bodies = bodies;
         NamespaceModel empty = namespaces.get("");
         this.nativeMessages = empty != null && empty.nativeMessage() != null;
+        Map<String, AddressCodec> codecs = new HashMap<>();
+        codecs.put("", new AddressCodec("", "", config.binaryMessages()));
+        namespaces.keySet().forEach(name -> codecs.put(name, new AddressCodec(name, "", config.binaryMessages())));
+        this.namespaceCodecs = Map.copyOf(codecs);
     }
 
     Config config() {
@@ -72,10 +74,19 @@ final class NeffosContext {
         return nativeMessages;
     }
 
-    /** @return the one codec of this address, so that a message is framed once per address */
+    /**
+     * @return the codec of this address: a namespace's own one, or for a room a new one, equal to
+     *         every other of that address, so that {@link Message#frame} still frames a room emit once
+     *         for all its neffos recipients while nothing is kept per room
+     */
     AddressCodec codec(String namespace, String room) {
-        return codecs.computeIfAbsent(new Address(namespace, room),
-                a -> new AddressCodec(a.namespace(), a.room(), config.binaryMessages()));
+        if (room.isEmpty()) {
+            AddressCodec codec = namespaceCodecs.get(namespace);
+            if (codec != null) {
+                return codec;
+            }
+        }
+        return new AddressCodec(namespace, room, config.binaryMessages());
     }
 
     /** Routes through the registry's router: to every node when the registry is in a cluster. */
