@@ -268,3 +268,24 @@ test('a registry emit completes for clients in no namespace and reaches one in t
     both.conn.close();
   }
 });
+
+test('an Error returned by a client handler for a server emit is reported, not answered: no ping-pong', async () => {
+  let pokes = 0;
+  const { conn } = await dial({}, undefined, {
+    poke: () => {
+      pokes++;
+      return new Error('client poke failed');
+    },
+  });
+  try {
+    const ns = await conn.connect('default');
+    ns.emit('pokeMe', 'are you ok?');
+    await eventually(() => pokes > 0, 'the server\'s poke');
+    await sleep(500);
+    await ns.ask('echo', 'sync');
+    assert.equal(pokes, 1, 'the server handler of "poke" did not answer the client\'s error (it would loop)');
+    assert.equal((await ns.ask('lastError', '')).Body, 'client poke failed', 'the error listeners heard the client');
+  } finally {
+    conn.close();
+  }
+});

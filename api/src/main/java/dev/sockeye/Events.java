@@ -73,7 +73,9 @@ public final class Events {
      * for a plain emit it is emitted back on the same namespace, room and event ({@code null}: no
      * answer; an ask then gets an empty reply). A returned {@link java.util.concurrent.CompletionStage}
      * answers when it completes. Values are encoded as {@link Emitter#emit} encodes them;
-     * {@code byte[]} and {@code ByteBuffer} become binary frames.
+     * {@code byte[]} and {@code ByteBuffer} become binary frames. A client's error message
+     * ({@code isError = 1}, such as a neffos.js handler's returned {@code Error}) never reaches a
+     * handler: it goes to the connection's error listeners as an {@link ErrorReplyException}.
      */
     @FunctionalInterface
     public interface Handler {

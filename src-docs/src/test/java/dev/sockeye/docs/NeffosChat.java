@@ -2,6 +2,7 @@ package dev.sockeye.docs;
 
 import dev.sockeye.Config;
 import dev.sockeye.Connection;
+import dev.sockeye.ErrorReplyException;
 import dev.sockeye.Events;
 import dev.sockeye.Handshake;
 import dev.sockeye.NamespaceConnection;
@@ -98,4 +99,19 @@ public final class NeffosChat {
         return new SockeyeEndpoint[] {iris, neffos};
     }
     // end::mixed[]
+
+    // tag::clientErrors[]
+    /** Logs the errors that neffos.js handlers return for the server's emits. */
+    static Namespaces withClientErrorsLogged(Events events) {
+        return Namespaces.builder()
+                .onConnect(connection -> connection.onError(problem -> {
+                    if (problem instanceof ErrorReplyException error) {
+                        System.out.println(connection.id() + " failed on " + error.event().orElse("?") + ": "
+                                + error.getMessage());
+                    }
+                }))
+                .namespace("default", events)
+                .build();
+    }
+    // end::clientErrors[]
 }

@@ -1,5 +1,7 @@
 package dev.sockeye.docs;
 
+import dev.sockeye.Events;
+import dev.sockeye.Namespaces;
 import dev.sockeye.embedded.EmbeddedServer;
 
 import org.junit.jupiter.api.Test;
@@ -69,5 +71,12 @@ class NeffosChatTest {
             client.send(ask.substring(0, ask.indexOf(';')) + ";default;;whoAreYou;0;0;ana");
             assertEquals("$2;default;;nickname;0;0;hello ana", client.next());
         }
+    }
+
+    @Test
+    void theClientErrorLoggerIsAConnectHookBesideTheNamespace() {
+        Namespaces namespaces = NeffosChat.withClientErrorsLogged(Events.builder().build());
+        assertTrue(namespaces.onConnect().isPresent());
+        assertEquals(java.util.Set.of("default"), namespaces.events().keySet());
     }
 }

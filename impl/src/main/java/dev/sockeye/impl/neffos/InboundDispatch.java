@@ -1,5 +1,6 @@
 package dev.sockeye.impl.neffos;
 
+import dev.sockeye.ErrorReplyException;
 import dev.sockeye.Events;
 import dev.sockeye.ListenerException;
 import dev.sockeye.NamespaceHook;
@@ -20,6 +21,11 @@ import java.util.concurrent.CompletionStage;
  * event has no handler, so that no client waits forever. A plain emit is answered only when the
  * handler returned a value (emitted back on the same namespace, room and event) or threw (an error
  * message, as the original server wrote).
+ *
+ * <p>A client's error message ({@code isError = 1}) that answers no ask of the server (a neffos.js
+ * handler returned an {@code Error} for a server's plain emit) goes to the error listeners as an
+ * {@link ErrorReplyException}; it is never handled as an event nor answered, so that an error and a
+ * reply cannot bounce between the two sides forever.
  */
 final class InboundDispatch {
 
@@ -44,6 +50,10 @@ final class InboundDispatch {
             }
             return;
         }
+        if (event.error()) {
+            clientError(event);
+            return;
+        }
         switch (event.event()) {
             case "_OnNamespaceConnect" -> connect(event);
             case "_OnNamespaceDisconnect" -> disconnect(event);
@@ -51,6 +61,15 @@ final class InboundDispatch {
             // neffos.js's leaveAll() asks with _OnRoomLeft: treat it as the leave it means
             case "_OnRoomLeave", "_OnRoomLeft" -> leave(event);
             default -> custom(event);
+        }
+    }
+
+    /** An error the client sent on its own: reported; an ask (which neffos.js never sends so) gets an empty reply. */
+    private void clientError(NeffosFrame.Event event) {
+        session.listeners().error(new ErrorReplyException(event.body().text(), event.namespace(), event.room(),
+                event.event()));
+        if (event.isClientAsk()) {
+            emptyReply(event);
         }
     }
 

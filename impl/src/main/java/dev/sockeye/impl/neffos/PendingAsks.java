@@ -47,7 +47,8 @@ final class PendingAsks {
             return false;
         }
         if (frame.error()) {
-            answer.completeExceptionally(new ErrorReplyException(frame.body().text()));
+            answer.completeExceptionally(new ErrorReplyException(frame.body().text(), frame.namespace(), frame.room(),
+                    frame.event()));
         } else {
             answer.complete(frame);
         }

@@ -152,6 +152,11 @@ final class NeffosFixture {
                     Point point = msg.decode(Point.class);
                     return new Point(point.x() + 1, point.y() + 1);
                 })
+                .on("poke", (ns, msg) -> "poked back: " + msg.text())
+                .on("pokeMe", (ns, msg) -> {
+                    ns.emit("poke", msg.text());
+                    return null;
+                })
                 .on("serverEmit", (ns, msg) -> {
                     ns.emit("pushed", "hello " + msg.text());
                     return null;
