@@ -5,6 +5,7 @@ import neffos from 'neffos.js';
 import { WebSocket } from 'ws';
 
 export const NEFFOS_URL = required('NEFFOS_URL');
+export const NEFFOS_BINARY_URL = required('NEFFOS_BINARY_URL');
 export const IRIS_URL = required('IRIS_URL');
 export const CONTROL_URL = required('CONTROL_URL');
 

@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>An event becomes {@code ;<namespace>;<room>;<event>;0;0;<body>}: a text frame for a text body,
  * a binary frame (header bytes, then the raw body) for a bytes body (neffos's {@code SetBinary}),
- * and a binary frame for everything in binary mode.
+ * and a binary frame for everything in binary mode. (Empty replies, error replies and the handshake
+ * frames are {@linkplain #text text} in every mode: see {@link InboundDispatch}.)
  *
  * <p>A native message goes as {@code ;;;_OnNativeMessage;0;0;<bytes>}, whatever the address: the
  * published neffos.js (0.1.34) drops a raw frame that is not a neffos message (its parser does not
@@ -44,11 +45,6 @@ record AddressCodec(String namespace, String room, boolean binaryMessages) imple
         byte[] head = header.getBytes(StandardCharsets.UTF_8);
         byte[] body = message.bytesBody();
         return new OutboundFrame.Binary(ByteBuffer.allocate(head.length + body.length).put(head).put(body).flip());
-    }
-
-    /** @return a text frame, or a binary one in binary mode */
-    static OutboundFrame control(String text, boolean binaryMessages) {
-        return binaryMessages ? binary(text.getBytes(StandardCharsets.UTF_8)) : text(text);
     }
 
     static OutboundFrame text(String text) {

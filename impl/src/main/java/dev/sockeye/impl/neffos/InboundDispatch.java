@@ -5,7 +5,6 @@ import dev.sockeye.Events;
 import dev.sockeye.ListenerException;
 import dev.sockeye.NamespaceHook;
 import dev.sockeye.impl.codec.InboundMessage;
-import dev.sockeye.impl.codec.OutboundFrame;
 import dev.sockeye.impl.route.Message;
 
 import java.util.concurrent.CompletionException;
@@ -264,14 +263,18 @@ final class InboundDispatch {
         session.send(AddressCodec.frame(header, body, binaryMode()));
     }
 
+    /** A text frame in binary mode too, as the original server wrote it. */
     private void emptyReply(NeffosFrame.Event event) {
-        session.send(AddressCodec.control(NeffosWire.emptyReply(event.token()), binaryMode()));
+        session.send(AddressCodec.text(NeffosWire.emptyReply(event.token())));
     }
 
+    /**
+     * A text frame in binary mode too: neffos.js 0.1.34 makes the body of a binary error an
+     * {@code Error} of its {@code ArrayBuffer}, whose message is {@code [object ArrayBuffer]}.
+     */
     private void errorReply(NeffosFrame.Event event, String text) {
         String header = NeffosWire.header(event.token(), event.namespace(), event.room(), event.event(), true, false);
-        OutboundFrame frame = AddressCodec.control(header + text, binaryMode());
-        session.send(frame);
+        session.send(AddressCodec.text(header + text));
     }
 
     private boolean binaryMode() {

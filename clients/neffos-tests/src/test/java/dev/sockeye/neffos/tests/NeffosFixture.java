@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The server the neffos.js tests talk to: an Iris-protocol endpoint {@code /iris} and a neffos
- * endpoint {@code /neffos} sharing its rooms, on one embedded server. Every behaviour the tests
+ * endpoint {@code /neffos} sharing its rooms, and a neffos endpoint {@code /neffos-binary} in
+ * binary mode with the same namespaces, on one embedded server. Every behaviour the tests
  * check has a handler here; the test files say which.
  */
 final class NeffosFixture {
@@ -87,7 +88,9 @@ final class NeffosFixture {
         SockeyeEndpoint iris = Sockeye.endpoint("/iris", config, connection ->
                 connection.on("join", String.class, connection::join));
         SockeyeEndpoint neffos = Sockeye.neffosEndpointSharing(iris, "/neffos", namespaces(iris));
-        return EmbeddedServer.builder().port(port).endpoint(iris).endpoint(neffos).start();
+        SockeyeEndpoint binary = Sockeye.neffosEndpoint("/neffos-binary",
+                Config.builder().allowAllOrigins().maxMessageSize(64 * 1024).binaryMessages(true).build(), namespaces(iris));
+        return EmbeddedServer.builder().port(port).endpoint(iris).endpoint(neffos).endpoint(binary).start();
     }
 
     /** @return the class and message of what failed a stage, unwrapped */

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Runs the Node tests in {@code test/} (node's test runner, the published neffos.js 0.1.34 with
  * {@code ws}) against the {@link NeffosFixture} on a real embedded server on a free loopback port,
  * and passes when node exits with 0. Installs the locked npm dependencies first when they are
- * missing. The tests find the server in {@code NEFFOS_URL}, {@code IRIS_URL} and {@code CONTROL_URL}.
+ * missing. The tests find the server in {@code NEFFOS_URL}, {@code NEFFOS_BINARY_URL}, {@code IRIS_URL} and
+ * {@code CONTROL_URL}.
  */
 class NeffosJsClientTest {
 
@@ -40,6 +41,7 @@ class NeffosJsClientTest {
             command.addAll(testFiles());
             int exit = run(command, Map.of(
                     "NEFFOS_URL", "ws://127.0.0.1:" + server.port() + "/neffos",
+                    "NEFFOS_BINARY_URL", "ws://127.0.0.1:" + server.port() + "/neffos-binary",
                     "IRIS_URL", "ws://127.0.0.1:" + server.port() + "/iris",
                     "CONTROL_URL", control.url()), 180);
             assertEquals(0, exit, "the neffos.js tests failed; their output is above");
