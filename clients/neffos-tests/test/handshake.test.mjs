@@ -69,3 +69,21 @@ test('frames sent before M are queued and handled after the A<id> acknowledgemen
   assert.equal(frames[1], '$1;;;;;;');
   assert.equal(frames[2], '$2;default;;echo;0;0;early;bird');
 });
+
+test('an ask that is not a valid message is answered "invalid payload", which neffos.js rejects its ask with', { timeout: 5000 }, async () => {
+  const { conn } = await dial();
+  try {
+    await conn.connect('default');
+    // wait for the answer as neffos.js's own ask() does, then send what a broken client might
+    const answered = new Promise((resolve, reject) => {
+      conn.waitingMessages.set('$broken', (reply) => (reply.isError ? reject(reply.Err) : resolve(reply)));
+    });
+    conn.conn.send('$broken;default;;echo;2;0;bad isNoOp flag');
+    await assert.rejects(answered, (err) => {
+      assert.equal(err.message, 'invalid payload');
+      return true;
+    });
+  } finally {
+    conn.close();
+  }
+});

@@ -157,7 +157,7 @@ public final class NeffosSessionEndpoint extends Endpoint {
         try {
             frame = NeffosWire.parse(text, context.nativeMessages());
         } catch (MalformedFrameException e) {
-            live.listeners().error(e);
+            malformed(live, e, NeffosWire.invalidPayloadReply(text));
             return;
         }
         dispatch.dispatch(frame);
@@ -168,10 +168,18 @@ public final class NeffosSessionEndpoint extends Endpoint {
         try {
             frame = NeffosWire.parse(bytes, context.nativeMessages());
         } catch (MalformedFrameException e) {
-            live.listeners().error(e);
+            malformed(live, e, NeffosWire.invalidPayloadReply(bytes));
             return;
         }
         dispatch.dispatch(frame);
+    }
+
+    /** The error listeners hear it; a client ask among malformed frames gets {@code invalid payload}. */
+    private static void malformed(NeffosSession live, MalformedFrameException problem, String reply) {
+        live.listeners().error(problem);
+        if (reply != null) {
+            live.send(AddressCodec.text(reply));
+        }
     }
 
     /** {@code maxMessageSize} on whole messages, as the Iris endpoint enforces it: 1009 beyond. */

@@ -28,6 +28,8 @@ final class NeffosWire {
     static final String ACK_ID = "A";
     /** Prefix of the server's refusal, followed by the error text. */
     static final String ACK_REFUSED = "H";
+    /** The known error text (spec §2.2) of the reply to a client ask that is not a valid message. */
+    static final String INVALID_PAYLOAD = "invalid payload";
     private static final int FIELDS = 7;
 
     private NeffosWire() {
@@ -52,6 +54,41 @@ final class NeffosWire {
     /** @return the empty reply to a wait: the wait and six separators */
     static String emptyReply(String wait) {
         return wait + ";;;;;;";
+    }
+
+    /**
+     * @return the error reply to a malformed text frame that still shows a client's wait ({@code $...}
+     *         before its first {@code ';'}), so that the client's ask fails instead of waiting forever:
+     *         {@code <wait>;<namespace>;<room>;<event>;1;0;invalid payload} with the fields as they came,
+     *         or with empty ones when the frame has fewer than seven fields; {@code null} when there is no
+     *         wait to answer
+     */
+    static String invalidPayloadReply(String text) {
+        int waitEnd = text.indexOf(SEPARATOR);
+        if (!text.startsWith(CLIENT_WAIT_PREFIX) || waitEnd < 0) {
+            return null;
+        }
+        int[] at = separators(text);
+        String address = at != null ? text.substring(0, at[3]) : text.substring(0, waitEnd) + ";;;";
+        return address + ";1;0;" + INVALID_PAYLOAD;
+    }
+
+    /**
+     * As {@link #invalidPayloadReply(String)} for a binary frame, whose header is read as UTF-8 (bytes
+     * that are not become replacement characters). The buffer is not retained and its position is
+     * not moved.
+     */
+    static String invalidPayloadReply(ByteBuffer frame) {
+        ByteBuffer bytes = frame.duplicate();
+        int found = 0;
+        int end = bytes.limit();
+        for (int i = bytes.position(); i < bytes.limit(); i++) {
+            if (bytes.get(i) == SEPARATOR && ++found == FIELDS - 1) {
+                end = i + 1;
+                break;
+            }
+        }
+        return invalidPayloadReply(StandardCharsets.UTF_8.decode(bytes.limit(end)).toString());
     }
 
     /**

@@ -3,19 +3,12 @@ package dev.sockeye.neffos.tests;
 import dev.sockeye.Config;
 import dev.sockeye.ErrorReplyException;
 import dev.sockeye.Events;
-import dev.sockeye.Namespaces;
-import dev.sockeye.Sockeye;
-import dev.sockeye.embedded.EmbeddedServer;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,47 +22,32 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
  */
 class ClientErrorMessagesAreReportedNotHandledTest {
 
-    private static final BlockingQueue<Throwable> ERRORS = new LinkedBlockingQueue<>();
     private static final AtomicInteger ECHOES = new AtomicInteger();
-    private static EmbeddedServer server;
 
-    @BeforeAll
-    static void start() throws Exception {
-        Namespaces namespaces = Namespaces.builder()
-                .onConnect(connection -> connection.onError(ERRORS::add))
-                .namespace("default", Events.builder()
-                        .on("echo", (ns, msg) -> {
-                            ECHOES.incrementAndGet();
-                            return msg.text();
-                        })
-                        .build())
-                .build();
-        server = EmbeddedServer.builder()
-                .endpoint(Sockeye.neffosEndpoint("/neffos", Config.builder().allowAllOrigins().build(), namespaces))
-                .start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final NeffosTestServer SERVER = new NeffosTestServer(Config.builder().allowAllOrigins().build(),
+            Events.builder()
+                    .on("echo", (ns, msg) -> {
+                        ECHOES.incrementAndGet();
+                        return msg.text();
+                    })
+                    .build());
 
     @BeforeEach
     void reset() {
-        ERRORS.clear();
         ECHOES.set(0);
     }
 
     @Test
     void anErrorOnAPlainEmitReachesTheErrorListenersAndIsNeitherHandledNorAnswered() throws Exception {
-        try (RawNeffosSocket client = RawNeffosSocket.open(server.uri("/neffos"))) {
+        try (RawNeffosSocket client = SERVER.client()) {
             client.connect("default");
             client.send(";default;lobby;echo;1;0;client handler failed");
             client.send("$sync;default;;echo;0;0;sync");
             assertEquals("$sync;default;;echo;0;0;sync", client.nextContent(),
                     "the next frame answers the later ask: the error got no answer");
             assertEquals(1, ECHOES.get(), "the handler ran for the ask only");
-            Throwable problem = ERRORS.poll(5, TimeUnit.SECONDS);
+            Throwable problem = SERVER.nextError();
             ErrorReplyException error = assertInstanceOf(ErrorReplyException.class, problem);
             assertEquals("client handler failed", error.getMessage());
             assertEquals(Optional.of("default"), error.namespace());
@@ -80,25 +58,25 @@ class ClientErrorMessagesAreReportedNotHandledTest {
 
     @Test
     void anErrorFlaggedAskGetsAnEmptyReplyAndNoHandler() throws Exception {
-        try (RawNeffosSocket client = RawNeffosSocket.open(server.uri("/neffos"))) {
+        try (RawNeffosSocket client = SERVER.client()) {
             client.connect("default");
             client.send("$odd;default;;echo;1;0;why would a client ask with an error");
             assertEquals("$odd;;;;;;", client.nextContent(), "no client waits forever");
             assertEquals(0, ECHOES.get());
             assertEquals("why would a client ask with an error",
-                    assertInstanceOf(ErrorReplyException.class, ERRORS.poll(5, TimeUnit.SECONDS)).getMessage());
+                    assertInstanceOf(ErrorReplyException.class, SERVER.nextError()).getMessage());
         }
     }
 
     @Test
     void anErrorOnABinaryFrameIsReportedWithItsText() throws Exception {
-        try (RawNeffosSocket client = RawNeffosSocket.open(server.uri("/neffos"))) {
+        try (RawNeffosSocket client = SERVER.client()) {
             client.connect("default");
             client.send(";default;;echo;1;0;binary trouble".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             client.send("$sync;default;;echo;0;0;sync");
             assertEquals("$sync;default;;echo;0;0;sync", client.nextContent());
             assertEquals("binary trouble",
-                    assertInstanceOf(ErrorReplyException.class, ERRORS.poll(5, TimeUnit.SECONDS)).getMessage());
+                    assertInstanceOf(ErrorReplyException.class, SERVER.nextError()).getMessage());
             assertEquals(1, ECHOES.get());
         }
     }
