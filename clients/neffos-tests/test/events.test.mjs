@@ -289,3 +289,18 @@ test('an Error returned by a client handler for a server emit is reported, not a
     conn.close();
   }
 });
+
+test('a native message with six or more semicolons still reaches the native handler', { timeout: 5000 }, async () => {
+  const received = [];
+  const conn = await neffos.dial(process.env.NEFFOS_URL, {
+    '': { _OnNativeMessage: (ns, msg) => { received.push(msg.Body); } },
+  });
+  try {
+    await conn.connect('');
+    conn.conn.send('id;name;city;zip;country;phone;email');
+    await eventually(() => received.length > 0, 'the native echo');
+    assert.deepEqual(received, ['native echo: id;name;city;zip;country;phone;email']);
+  } finally {
+    conn.close();
+  }
+});

@@ -15,7 +15,10 @@ import java.nio.charset.StandardCharsets;
  * <p>A message is {@code <wait>;<namespace>;<room>;<event>;<isError>;<isNoOp>;<body>}: split on the
  * first six {@code ';'}, so the body may contain {@code ';'}; in namespace, room and event a
  * literal {@code ';'} is written {@value #ESCAPED_SEPARATOR}. Flags are {@code 1} for true and
- * {@code 0} or empty (the empty reply {@code <wait>;;;;;;}) for false; anything else is malformed.
+ * {@code 0} or empty (the empty reply {@code <wait>;;;;;;}) for false; anything else is malformed,
+ * unless native messages are on: then a frame that is not a valid message (fewer than seven fields,
+ * other flags, a binary header that is not UTF-8) is a native message. (Go neffos reads every flag
+ * but {@code 1} as false, so it never calls such a frame malformed, but dispatches it as an event.)
  */
 final class NeffosWire {
 
@@ -94,12 +97,13 @@ final class NeffosWire {
     /**
      * Parses a text frame.
      *
-     * @param allowNative whether a frame without seven fields is a native message
-     * @throws MalformedFrameException if it is not a message (and native messages are off), or a flag is bad
+     * @param allowNative whether a frame that is not a valid message is a native message
+     * @throws MalformedFrameException if it is not a message (and native messages are off): fewer than seven
+     *         fields, or a bad flag
      */
     static NeffosFrame parse(String text, boolean allowNative) {
         int[] separators = separators(text);
-        if (separators == null) {
+        if (separators == null || allowNative && !hasValidFlags(text, separators)) {
             if (allowNative) {
                 return new NeffosFrame.Native(InboundMessage.Payload.ofText(text), false);
             }
@@ -113,6 +117,7 @@ final class NeffosWire {
      * retained and its position is not moved.
      *
      * @throws MalformedFrameException as {@link #parse(String, boolean)}, and for a header that is not UTF-8
+     *         (when native messages are off)
      */
     static NeffosFrame parse(ByteBuffer frame, boolean allowNative) {
         ByteBuffer bytes = frame.duplicate();
@@ -137,10 +142,17 @@ final class NeffosWire {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(bytes.duplicate().position(start).limit(end + 1)).toString();
         } catch (CharacterCodingException e) {
+            if (allowNative) {
+                return new NeffosFrame.Native(InboundMessage.Payload.ofBytes(remaining(bytes)), true);
+            }
             throw new MalformedFrameException("the header of a binary neffos message is not valid UTF-8");
         }
+        int[] separators = separators(header);
+        if (allowNative && !hasValidFlags(header, separators)) {
+            return new NeffosFrame.Native(InboundMessage.Payload.ofBytes(remaining(bytes)), true);
+        }
         byte[] body = remaining(bytes.position(end + 1));
-        return event(header, separators(header), InboundMessage.Payload.ofBytes(body), true);
+        return event(header, separators, InboundMessage.Payload.ofBytes(body), true);
     }
 
     private static NeffosFrame.Event event(String text, int[] at, InboundMessage.Payload body, boolean binary) {
@@ -151,6 +163,14 @@ final class NeffosWire {
         boolean error = flag("isError", text.substring(at[3] + 1, at[4]));
         boolean noOp = flag("isNoOp", text.substring(at[4] + 1, at[5]));
         return new NeffosFrame.Event(wait, namespace, room, event, error, noOp, body, binary);
+    }
+
+    private static boolean hasValidFlags(String text, int[] at) {
+        return isFlag(text, at[3] + 1, at[4]) && isFlag(text, at[4] + 1, at[5]);
+    }
+
+    private static boolean isFlag(String text, int from, int to) {
+        return to == from || to == from + 1 && (text.charAt(from) == '0' || text.charAt(from) == '1');
     }
 
     private static boolean flag(String name, String value) {

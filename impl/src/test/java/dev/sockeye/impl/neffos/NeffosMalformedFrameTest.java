@@ -35,9 +35,9 @@ class NeffosMalformedFrameTest {
     }
 
     @Test
-    void aNoOpFlagOtherThanZeroOrOneIsMalformed() {
+    void aNoOpFlagOtherThanZeroOrOneIsMalformedWithoutANativeHandler() {
         MalformedFrameException e = assertThrows(MalformedFrameException.class,
-                () -> NeffosWire.parse(";ns;;ev;0;2;body", true));
+                () -> NeffosWire.parse(";ns;;ev;0;2;body", false));
         assertTrue(e.getMessage().contains("isNoOp"), e.getMessage());
     }
 

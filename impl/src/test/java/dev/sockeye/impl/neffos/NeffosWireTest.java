@@ -91,4 +91,23 @@ class NeffosWireTest {
         NeffosFrame binary = NeffosWire.parse(ByteBuffer.wrap(new byte[] {1, 2, 3}), true);
         assertArrayEquals(new byte[] {1, 2, 3}, assertInstanceOf(NeffosFrame.Native.class, binary).body().bytes());
     }
+
+    @Test
+    void withNativeMessagesSevenFieldsWithFlagsOtherThanZeroOrOneAreNative() {
+        String csv = "id;name;city;zip;country;phone;email";
+        NeffosFrame.Native text = assertInstanceOf(NeffosFrame.Native.class, NeffosWire.parse(csv, true));
+        assertEquals(csv, text.body().text(), "the whole text, as Go neffos would never call it malformed");
+        byte[] bytes = "a;b;c;d;e;f;g".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertArrayEquals(bytes, assertInstanceOf(NeffosFrame.Native.class,
+                NeffosWire.parse(ByteBuffer.wrap(bytes), true)).body().bytes());
+        byte[] notUtf8 = {';', (byte) 0xff, ';', ';', 'e', ';', '0', ';', '0', ';', 7};
+        assertArrayEquals(notUtf8, assertInstanceOf(NeffosFrame.Native.class,
+                NeffosWire.parse(ByteBuffer.wrap(notUtf8), true)).body().bytes(), "a header that is not UTF-8 too");
+    }
+
+    @Test
+    void withNativeMessagesValidFlagsStillMakeAMessage() {
+        assertInstanceOf(NeffosFrame.Event.class, NeffosWire.parse(";ns;;ev;0;1;a;b", true));
+        assertInstanceOf(NeffosFrame.Event.class, NeffosWire.parse("$1;;;;;;", true), "an empty reply's empty flags");
+    }
 }
