@@ -6,6 +6,7 @@ import jakarta.websocket.DeploymentException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +35,9 @@ import org.glassfish.tyrus.server.TyrusServerContainer;
  * <p>The largest {@link dev.sockeye.Config#readBufferSize()} of its endpoints becomes Tyrus's
  * incoming buffer size (the largest frame Tyrus reads at once), a server-wide setting.
  *
- * <p>A plain HTTP {@code HEAD} on an endpoint path answers {@code 302 Found}: the reconnect probe
- * of neffos.js (see the guide's neffos chapter).
+ * <p>A plain HTTP {@code HEAD} on the path of a neffos endpoint answers {@code 302 Found}: the
+ * reconnect probe of neffos.js (see the guide's neffos chapter). Other paths answer as before: a
+ * static file, or 404.
  *
  * <p>Port {@code 0} asks the operating system for a free (ephemeral) port; {@link #port()} tells
  * which. (Tyrus's own {@code Server} class uses {@code -1} for that and maps {@code 0} to 8025; this
@@ -162,7 +164,6 @@ public final class EmbeddedServer implements AutoCloseable {
                         Files.createDirectories(target.getParent());
                         Files.write(target, file.getValue());
                     }
-                    properties.put(Server.STATIC_CONTENT_ROOT, root.toString());
                 }
                 int readBuffer = endpoints.stream().mapToInt(e -> e.config().readBufferSize()).max().orElse(0);
                 if (readBuffer > 0) {
@@ -170,11 +171,18 @@ public final class EmbeddedServer implements AutoCloseable {
                 }
                 TyrusServerContainer container =
                         (TyrusServerContainer) new GrizzlyServerContainer().createContainer(properties);
+                // the static files are served behind the neffos reconnect probes, unless Grizzly is out of reach
+                Field httpServer = ReconnectProbes.httpServerField(container);
+                if (httpServer == null && root != null) {
+                    properties.put(Server.STATIC_CONTENT_ROOT, root.toString());
+                    container = (TyrusServerContainer) new GrizzlyServerContainer().createContainer(properties);
+                }
                 for (SockeyeEndpoint endpoint : endpoints) {
                     endpoint.deploy(container);
                 }
                 container.start(contextPath, port);
-                ReconnectProbes.install(container, contextPath, endpoints);
+                ReconnectProbes.install(httpServer, container, contextPath, endpoints,
+                        httpServer == null ? null : root);
                 return new EmbeddedServer(container, root, contextPath, container.getPort());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the embedded server on port " + port, e);

@@ -1,73 +1,100 @@
 package dev.sockeye.embedded;
 
 import dev.sockeye.SockeyeEndpoint;
+import dev.sockeye.impl.neffos.ReconnectProbePaths;
 
 import java.lang.reflect.Field;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.http.server.StaticHttpHandler;
 import org.glassfish.grizzly.http.util.HttpStatus;
 import org.glassfish.tyrus.server.TyrusServerContainer;
 
 /**
- * Answers a plain HTTP {@code HEAD} on every endpoint path with {@code 302 Found}, as the original
- * neffos server does: neffos.js polls its endpoint with {@code HEAD} before it reconnects (wire
- * protocols §2.1). Other non-upgrade requests there get 404, as before. WebSocket upgrades never
- * reach this handler (Tyrus's filter takes them first). Endpoints at the root path or with
- * {@code {template}} variables are left alone (the probe then gets 404, on which neffos.js
- * reconnects all the same).
+ * Answers a plain HTTP {@code HEAD} on the path of a neffos endpoint with {@code 302 Found}, as the
+ * original neffos server does: neffos.js polls its endpoint with {@code HEAD} before it reconnects
+ * (wire protocols §2.1). The paths are those of {@link ReconnectProbePaths}: {@code {template}}
+ * paths matched segment by segment, an endpoint at the root path included, Iris endpoints never.
+ * WebSocket upgrades never reach this handler (Tyrus's filter takes them first).
  *
- * <p>Tyrus keeps its Grizzly {@link HttpServer} private, so the handler is added through its field;
- * if a Tyrus version renames it, the probe answers 404 instead (neffos.js reconnects on any HTTP
- * answer), and a warning says so.
+ * <p>It has the server's root mapping and hands every other request to the static files, or
+ * answers 404 as the server does without it. Tyrus keeps its Grizzly {@link HttpServer} private, so
+ * the handler is added through its field; if a Tyrus version has none, Tyrus serves the static files
+ * itself and the probe answers 404 (neffos.js reconnects on any HTTP answer), which a warning says.
  */
 final class ReconnectProbes extends HttpHandler {
 
     private static final System.Logger LOG = System.getLogger(ReconnectProbes.class.getName());
 
-    private ReconnectProbes() {
+    private final ReconnectProbePaths paths;
+    /** The static files, or {@code null} for 404. */
+    private final HttpHandler fallback;
+
+    private ReconnectProbes(ReconnectProbePaths paths, HttpHandler fallback) {
+        this.paths = paths;
+        this.fallback = fallback;
     }
 
-    /** Adds the handler at each endpoint path below the context path of a started container. */
-    static void install(TyrusServerContainer container, String contextPath, List<SockeyeEndpoint> endpoints) {
-        HttpServer server = httpServer(container);
-        if (server == null) {
-            return;
-        }
-        String context = contextPath.endsWith("/") ? contextPath.substring(0, contextPath.length() - 1) : contextPath;
-        // the root would shadow every static file, and Grizzly mappings know no {templates}: skip both
-        String[] paths = endpoints.stream().map(e -> context + e.path())
-                .filter(path -> path.length() > 1 && path.indexOf('{') < 0).distinct().toArray(String[]::new);
-        if (paths.length > 0) {
-            server.getServerConfiguration().addHttpHandler(new ReconnectProbes(), paths);
-        }
-    }
-
-    private static HttpServer httpServer(TyrusServerContainer container) {
+    /**
+     * @return the field of Tyrus's Grizzly {@link HttpServer} in the container's class, or {@code null} if a
+     *         Tyrus version has none
+     */
+    static Field httpServerField(TyrusServerContainer container) {
         for (Class<?> type = container.getClass(); type != null; type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
                 if (field.getType() == HttpServer.class) {
-                    try {
-                        field.setAccessible(true);
-                        return (HttpServer) field.get(container);
-                    } catch (ReflectiveOperationException | RuntimeException e) {
-                        break;
-                    }
+                    return field;
                 }
             }
         }
-        LOG.log(System.Logger.Level.WARNING, "cannot reach Tyrus's Grizzly HttpServer: HEAD on an endpoint answers "
-                + "404 instead of 302 (neffos.js reconnects all the same)");
         return null;
     }
 
+    /**
+     * Takes the root mapping of a started container: the probes of its neffos endpoints, in front of
+     * the static files under {@code staticRoot}; nothing when it has neither.
+     *
+     * @param httpServer {@link #httpServerField} of the container; {@code null} when there is none (a
+     *                   warning then says that the probe answers 404)
+     * @param staticRoot the folder of the static files, or {@code null} for none
+     */
+    static void install(Field httpServer, TyrusServerContainer container, String contextPath,
+                        List<SockeyeEndpoint> endpoints, Path staticRoot) {
+        ReconnectProbePaths paths = ReconnectProbePaths.of(contextPath, endpoints);
+        HttpHandler files = staticRoot == null ? null : new StaticHttpHandler(staticRoot.toString());
+        if (paths.isEmpty() && files == null) {
+            return;
+        }
+        HttpServer server = null;
+        if (httpServer != null) {
+            try {
+                httpServer.setAccessible(true);
+                server = (HttpServer) httpServer.get(container);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "cannot read Tyrus's Grizzly HttpServer", e);
+            }
+        }
+        if (server == null) {
+            LOG.log(System.Logger.Level.WARNING, "cannot reach Tyrus's Grizzly HttpServer: HEAD on a neffos endpoint "
+                    + "answers 404 instead of 302 (neffos.js reconnects all the same)");
+            return;
+        }
+        server.getServerConfiguration().addHttpHandler(paths.isEmpty() ? files : new ReconnectProbes(paths, files),
+                HttpHandlerRegistration.ROOT);
+    }
+
     @Override
-    public void service(Request request, Response response) {
-        if ("HEAD".equals(request.getMethod().getMethodString())) {
+    public void service(Request request, Response response) throws Exception {
+        if ("HEAD".equals(request.getMethod().getMethodString()) && paths.matches(request.getRequestURI())) {
             response.setStatus(HttpStatus.FOUND_302);
+        } else if (fallback != null) {
+            fallback.service(request, response);
         } else {
             response.setStatus(HttpStatus.NOT_FOUND_404);
         }

@@ -2,6 +2,7 @@ package dev.sockeye.ee;
 
 import dev.sockeye.Protocol;
 import dev.sockeye.SockeyeEndpoint;
+import dev.sockeye.impl.neffos.ReconnectProbePaths;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterRegistration;
@@ -14,7 +15,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Answers a plain HTTP {@code HEAD} on a neffos endpoint's path with {@code 302 Found}, as the
@@ -29,15 +29,15 @@ public final class ReconnectProbeFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final String NAME = "dev.sockeye.neffos-reconnect-probe";
 
-    private final List<Pattern> paths;
+    private final ReconnectProbePaths paths;
 
-    private ReconnectProbeFilter(List<Pattern> paths) {
-        this.paths = List.copyOf(paths);
+    private ReconnectProbeFilter(ReconnectProbePaths paths) {
+        this.paths = paths;
     }
 
     /** Maps the filter at the paths of the neffos endpoints, if there is any. */
     static void register(ServletContext context, List<SockeyeEndpoint> endpoints) {
-        List<Pattern> patterns = new ArrayList<>();
+        List<SockeyeEndpoint> probed = new ArrayList<>();
         List<String> mappings = new ArrayList<>();
         for (SockeyeEndpoint endpoint : endpoints) {
             String path = endpoint.path();
@@ -54,25 +54,16 @@ public final class ReconnectProbeFilter extends HttpFilter {
                 }
                 mappings.add(prefix + "/*");
             }
-            patterns.add(pattern(path));
+            probed.add(endpoint);
         }
         if (mappings.isEmpty()) {
             return;
         }
-        FilterRegistration.Dynamic registration = context.addFilter(NAME, new ReconnectProbeFilter(patterns));
+        FilterRegistration.Dynamic registration =
+                context.addFilter(NAME, new ReconnectProbeFilter(ReconnectProbePaths.of("", probed)));
         if (registration != null) {
             registration.addMappingForUrlPatterns(null, false, mappings.toArray(String[]::new));
         }
-    }
-
-    /** {@code /chat/{room}} matches {@code /chat/} followed by one non-empty segment. */
-    private static Pattern pattern(String path) {
-        String[] fixed = path.split("\\{[^}/]+}", -1);
-        StringBuilder regex = new StringBuilder(Pattern.quote(fixed[0]));
-        for (int i = 1; i < fixed.length; i++) {
-            regex.append("[^/]+").append(Pattern.quote(fixed[i]));
-        }
-        return Pattern.compile(regex.toString());
     }
 
     @Override
@@ -86,12 +77,6 @@ public final class ReconnectProbeFilter extends HttpFilter {
     }
 
     private boolean matches(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        for (Pattern pattern : paths) {
-            if (pattern.matcher(path).matches()) {
-                return true;
-            }
-        }
-        return false;
+        return paths.matches(request.getRequestURI().substring(request.getContextPath().length()));
     }
 }
