@@ -1,7 +1,7 @@
 // Emits, room emits, asks and their replies, both ways (spec §2.2, §2.3).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dial, eventually, neffos, sleep } from './support.mjs';
+import { dial, eventually, neffos, sleep, within } from './support.mjs';
 
 test('a plain emit whose handler returns a value is answered on the same event', async () => {
   const { conn, recorder } = await dial();
@@ -296,4 +296,20 @@ test('an Error returned by a client handler for a server emit is reported, not a
 test('a native message with six or more semicolons still reaches the native handler', async () => {
   assert.deepEqual(await nativeEchoOf('id;name;city;zip;country;phone;email'),
     ['native echo: id;name;city;zip;country;phone;email']);
+});
+
+test('an ask whose handler returns a stage that never completes is rejected after the answer timeout', async () => {
+  const { conn } = await dial();
+  try {
+    const ns = await conn.connect('default');
+    const started = Date.now();
+    await assert.rejects(within(ns.ask('never', 'x'), 10000, 'the answer to "never"'), (err) => {
+      assert.equal(err.message, 'no answer within 3000 ms');
+      return true;
+    });
+    assert.ok(Date.now() - started >= 2900, 'not before the timeout');
+    assert.match((await ns.ask('lastError', '')).Body, /did not complete its answer/);
+  } finally {
+    conn.close();
+  }
 });

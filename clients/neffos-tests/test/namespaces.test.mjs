@@ -1,7 +1,7 @@
 // Namespaces, rooms, hooks and vetoes (spec §2.3).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dial, NEFFOS_URL } from './support.mjs';
+import { dial, eventually, neffos, NEFFOS_URL } from './support.mjs';
 
 test('connecting a namespace runs the connect hooks', async () => {
   const { conn, recorder } = await dial();
@@ -128,5 +128,33 @@ test('a namespace disconnect hook that throws keeps the namespace, and disconnec
     assert.equal(conn.namespace('default'), undefined);
   } finally {
     conn.close();
+  }
+});
+
+test('semicolons in namespace, room and event names make the round trip', async () => {
+  const received = [];
+  const handlers = { 'semi;colon': { 'chat;room': (ns, msg) => { received.push(msg); } } };
+  const a = await neffos.dial(NEFFOS_URL, handlers);
+  const b = await neffos.dial(NEFFOS_URL, handlers);
+  try {
+    const ns = await a.connect('semi;colon');
+    const reply = await ns.ask('ev;ent', 'body;with;semicolons');
+    assert.equal(reply.Namespace, 'semi;colon');
+    assert.equal(reply.Event, 'ev;ent');
+    assert.equal(reply.Body, 'body;with;semicolons in semi;colon/');
+    const room = await ns.joinRoom('r;1');
+    const other = await (await b.connect('semi;colon')).joinRoom('r;1');
+    assert.equal(other.name, 'r;1');
+    room.emit('chat;room', 'hi;there');
+    await eventually(() => received.length === 2, 'both members of r;1');
+    for (const msg of received) {
+      assert.equal(msg.Namespace, 'semi;colon');
+      assert.equal(msg.Room, 'r;1');
+      assert.equal(msg.Event, 'chat;room');
+      assert.equal(msg.Body, 'hi;there');
+    }
+  } finally {
+    a.close();
+    b.close();
   }
 });

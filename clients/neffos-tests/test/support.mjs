@@ -120,6 +120,15 @@ export async function irisClient() {
   };
 }
 
+/** Settles as `promise` does, or rejects after `millis` (so that a test fails, and closes its clients, in time). */
+export function within(promise, millis, what) {
+  let timer;
+  const timeout = new Promise((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: nothing within ${millis} ms`)), millis);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 export function sleep(millis) {
   return new Promise((resolve) => setTimeout(resolve, millis));
 }

@@ -72,10 +72,12 @@ public final class Events {
      * Handles one event. The returned value answers the client: for an ask it is the reply body,
      * for a plain emit it is emitted back on the same namespace, room and event ({@code null}: no
      * answer; an ask then gets an empty reply). A returned {@link java.util.concurrent.CompletionStage}
-     * answers when it completes. Values are encoded as {@link Emitter#emit} encodes them;
-     * {@code byte[]} and {@code ByteBuffer} become binary frames. A client's error message
-     * ({@code isError = 1}, such as a neffos.js handler's returned {@code Error}) never reaches a
-     * handler: it goes to the connection's error listeners as an {@link ErrorReplyException}.
+     * answers when it completes; a client's ask waits for it at most
+     * {@link Namespaces#answerTimeout()}, then gets an error. Values are encoded as
+     * {@link Emitter#emit} encodes them; {@code byte[]} and {@code ByteBuffer} become binary frames.
+     * A client's error message ({@code isError = 1}, such as a neffos.js handler's returned
+     * {@code Error}) never reaches a handler: it goes to the connection's error listeners as an
+     * {@link ErrorReplyException}.
      */
     @FunctionalInterface
     public interface Handler {

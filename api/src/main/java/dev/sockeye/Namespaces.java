@@ -1,5 +1,6 @@
 package dev.sockeye;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,16 +32,21 @@ public final class Namespaces {
     /** Separates the namespace from the room in {@linkplain #registryRoom registry room names}. */
     public static final char ROOM_SEPARATOR = '/';
 
+    /** The default of {@link #answerTimeout()}: 30 seconds. */
+    public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
     private final Map<String, Events> events;
     private final List<Class<?>> controllers;
     private final ConnectHook onConnect;
     private final Consumer<NeffosConnection> onDisconnect;
+    private final Duration answerTimeout;
 
     private Namespaces(Builder builder) {
         this.events = Map.copyOf(builder.events);
         this.controllers = List.copyOf(builder.controllers);
         this.onConnect = builder.onConnect;
         this.onDisconnect = builder.onDisconnect;
+        this.answerTimeout = builder.answerTimeout;
     }
 
     /** @return a builder with no namespace */
@@ -77,6 +83,17 @@ public final class Namespaces {
         return Optional.ofNullable(onDisconnect);
     }
 
+    /**
+     * @return how long a client's ask may wait for a handler's {@link java.util.concurrent.CompletionStage}:
+     *         one that has not completed by then is answered with the error {@code no answer within <n> ms},
+     *         the connection's error listeners are told, and what the stage completes with later is dropped.
+     *         Handlers that return a value (not a stage) answer at once; plain emits are not bounded, as
+     *         nobody waits for them. Default {@link #DEFAULT_ANSWER_TIMEOUT} (30 s).
+     */
+    public Duration answerTimeout() {
+        return answerTimeout;
+    }
+
     /** The server's connect hook (neffos's {@code Server.OnConnect}). */
     @FunctionalInterface
     public interface ConnectHook {
@@ -97,6 +114,7 @@ public final class Namespaces {
         private final List<Class<?>> controllers = new ArrayList<>();
         private ConnectHook onConnect;
         private Consumer<NeffosConnection> onDisconnect;
+        private Duration answerTimeout = DEFAULT_ANSWER_TIMEOUT;
 
         private Builder() {
         }
@@ -139,6 +157,19 @@ public final class Namespaces {
         /** @see Namespaces#onDisconnect() */
         public Builder onDisconnect(Consumer<NeffosConnection> listener) {
             this.onDisconnect = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * @see Namespaces#answerTimeout()
+         * @throws IllegalArgumentException if the timeout is not positive
+         */
+        public Builder answerTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("answerTimeout must be positive: " + timeout);
+            }
+            this.answerTimeout = timeout;
             return this;
         }
 

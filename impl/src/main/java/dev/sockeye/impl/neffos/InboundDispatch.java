@@ -4,11 +4,15 @@ import dev.sockeye.ErrorReplyException;
 import dev.sockeye.Events;
 import dev.sockeye.ListenerException;
 import dev.sockeye.NamespaceHook;
+import dev.sockeye.SockeyeException;
 import dev.sockeye.impl.codec.InboundMessage;
 import dev.sockeye.impl.route.Message;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What each message from a neffos client does (spec §2.3): answers to the server's asks, the four
@@ -29,6 +33,8 @@ import java.util.concurrent.CompletionStage;
 final class InboundDispatch {
 
     private static final System.Logger LOG = System.getLogger(InboundDispatch.class.getName());
+    /** What a handler's stage "completes" with when a client's ask has waited for it too long. */
+    private static final Object TIMED_OUT = new Object();
 
     private final NeffosSession session;
 
@@ -229,19 +235,40 @@ final class InboundDispatch {
         session.listeners().dispatchNative(frame.body().bytes());
     }
 
-    /** Sends what a handler returned, now or when its stage completes. */
+    /**
+     * Sends what a handler returned, now or when its stage completes; a client ask waits for a stage
+     * at most {@link dev.sockeye.Namespaces#answerTimeout()}, then gets an error and the stage's
+     * late outcome is dropped.
+     */
     private void answer(NeffosFrame.Event event, Object result) {
-        if (result instanceof CompletionStage<?> stage) {
-            stage.whenComplete((value, failure) -> {
-                if (failure != null) {
-                    errorReply(event, errorText(failure));
-                } else {
-                    answerValue(event, value);
-                }
-            });
-        } else {
+        if (!(result instanceof CompletionStage<?> stage)) {
             answerValue(event, result);
+            return;
         }
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
+        stage.whenComplete((value, failure) -> {
+            if (failure != null) {
+                outcome.completeExceptionally(failure);
+            } else {
+                outcome.complete(value);
+            }
+        });
+        if (event.isClientAsk() && !outcome.isDone()) {
+            Duration timeout = session.context().definition().answerTimeout();
+            outcome.completeOnTimeout(TIMED_OUT, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        outcome.whenComplete((value, failure) -> {
+            if (value == TIMED_OUT) {
+                String text = "no answer within " + session.context().definition().answerTimeout().toMillis() + " ms";
+                errorReply(event, text);
+                session.listeners().error(new SockeyeException("the handler of '" + event.event()
+                        + "' did not complete its answer to a client's ask in time; the client got '" + text + "'"));
+            } else if (failure != null) {
+                errorReply(event, errorText(failure));
+            } else {
+                answerValue(event, value);
+            }
+        });
     }
 
     private void answerValue(NeffosFrame.Event event, Object value) {

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The server the neffos.js tests talk to: an Iris-protocol endpoint {@code /iris} and a neffos
  * endpoint {@code /neffos} sharing its rooms, and a neffos endpoint {@code /neffos-binary} in
- * binary mode with the same namespaces, on one embedded server. Every behaviour the tests
+ * binary mode with the same namespaces but no native messages, on one embedded server. Every behaviour the tests
  * check has a handler here; the test files say which.
  */
 final class NeffosFixture {
@@ -77,6 +77,8 @@ final class NeffosFixture {
     static final Key<Boolean> LOCKED = Key.of("namespace locked", Boolean.class);
     /** The message of the last problem the connection's error listener heard. */
     static final Key<String> LAST_ERROR = Key.of("last error", String.class);
+    /** How long a client's ask waits for a handler's stage ({@code never} never completes). */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(3);
     /** How the server's asks of {@code askAndRecord} ended, by the key the client chose. */
     private static final Map<String, String> ASK_OUTCOMES = new ConcurrentHashMap<>();
 
@@ -87,9 +89,10 @@ final class NeffosFixture {
         Config config = Config.builder().allowAllOrigins().maxMessageSize(64 * 1024).build();
         SockeyeEndpoint iris = Sockeye.endpoint("/iris", config, connection ->
                 connection.on("join", String.class, connection::join));
-        SockeyeEndpoint neffos = Sockeye.neffosEndpointSharing(iris, "/neffos", namespaces(iris));
+        SockeyeEndpoint neffos = Sockeye.neffosEndpointSharing(iris, "/neffos", namespaces(iris, true));
         SockeyeEndpoint binary = Sockeye.neffosEndpoint("/neffos-binary",
-                Config.builder().allowAllOrigins().maxMessageSize(64 * 1024).binaryMessages(true).build(), namespaces(iris));
+                Config.builder().allowAllOrigins().maxMessageSize(64 * 1024).binaryMessages(true).build(),
+                namespaces(iris, false));
         return EmbeddedServer.builder().port(port).endpoint(iris).endpoint(neffos).endpoint(binary).start();
     }
 
@@ -99,7 +102,8 @@ final class NeffosFixture {
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
-    private static Namespaces namespaces(SockeyeEndpoint iris) {
+    /** @param nativeMessages whether namespace {@code ""} has a native handler (then no frame is malformed) */
+    private static Namespaces namespaces(SockeyeEndpoint iris, boolean nativeMessages) {
         Events events = Events.builder()
                 .onNamespaceConnect((ns, msg) -> {
                     if (ns.connection().handshake().queryParameter("refuseNamespace").isPresent()) {
@@ -156,6 +160,7 @@ final class NeffosFixture {
                     return new Point(point.x() + 1, point.y() + 1);
                 })
                 .on("poke", (ns, msg) -> "poked back: " + msg.text())
+                .on("never", (ns, msg) -> new java.util.concurrent.CompletableFuture<String>())
                 .on("pokeMe", (ns, msg) -> {
                     ns.emit("poke", msg.text());
                     return null;
@@ -193,18 +198,26 @@ final class NeffosFixture {
                 .on("members", (ns, msg) -> iris.registry().members(Namespaces.registryRoom("default", msg.text())).size())
                 .on("rooms", (ns, msg) -> String.join(",", new java.util.TreeSet<>(ns.rooms())))
                 .build();
-        return Namespaces.builder()
+        Namespaces.Builder builder = Namespaces.builder()
                 .onConnect(connection -> {
                     connection.handshake().header("X-Refuse").ifPresent(reason -> {
                         throw new IllegalStateException("refused: " + reason);
                     });
                     connection.onError(problem -> connection.values().put(LAST_ERROR, problem.getMessage()));
                 })
+                .answerTimeout(ANSWER_TIMEOUT)
                 .namespace("default", events)
-                .namespace("", Events.builder()
-                        .onNativeMessage((ns, msg) -> "native echo: " + msg.text())
+                .namespace("semi;colon", Events.builder()
+                        .on("ev;ent", (ns, msg) -> msg.text() + " in " + ns.namespace() + "/" + msg.room())
+                        .on("chat;room", (ns, msg) -> {
+                            ns.to(Target.room(msg.room())).emit("chat;room", msg.text());
+                            return null;
+                        })
                         .build())
-                .controller(CounterController.class)
-                .build();
+                .controller(CounterController.class);
+        if (nativeMessages) {
+            builder.namespace("", Events.builder().onNativeMessage((ns, msg) -> "native echo: " + msg.text()).build());
+        }
+        return builder.build();
     }
 }

@@ -11,14 +11,15 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real embedded server with one neffos endpoint {@code /neffos} whose namespace {@code default}
- * has the given events, for the tests that write frames by hand ({@link RawNeffosSocket}). Every
+ * has the given events (and answer timeout, by default {@link Namespaces#DEFAULT_ANSWER_TIMEOUT}),
+ * for the tests that write frames by hand ({@link RawNeffosSocket}). Every
  * connection's error listener records what it hears; each test starts with none recorded. Register
  * it as a static {@code @RegisterExtension} field: the server runs for the test class.
  */
@@ -26,18 +27,25 @@ final class NeffosTestServer implements BeforeAllCallback, AfterAllCallback, Bef
 
     private final Config config;
     private final Events events;
+    private final Duration answerTimeout;
     private final BlockingQueue<Throwable> errors = new LinkedBlockingQueue<>();
     private EmbeddedServer server;
 
     NeffosTestServer(Config config, Events events) {
+        this(config, events, Namespaces.DEFAULT_ANSWER_TIMEOUT);
+    }
+
+    NeffosTestServer(Config config, Events events, Duration answerTimeout) {
         this.config = config;
         this.events = events;
+        this.answerTimeout = answerTimeout;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Namespaces namespaces = Namespaces.builder()
                 .onConnect(connection -> connection.onError(errors::add))
+                .answerTimeout(answerTimeout)
                 .namespace("default", events)
                 .build();
         server = EmbeddedServer.builder().endpoint(Sockeye.neffosEndpoint("/neffos", config, namespaces)).start();
@@ -65,9 +73,5 @@ final class NeffosTestServer implements BeforeAllCallback, AfterAllCallback, Bef
             throw new AssertionError("no error listener heard anything within 5 s");
         }
         return problem;
-    }
-
-    URI uri(String path) {
-        return server.uri(path);
     }
 }
