@@ -260,9 +260,9 @@ final class InboundDispatch {
         outcome.whenComplete((value, failure) -> {
             if (value == TIMED_OUT) {
                 String text = "no answer within " + session.context().definition().answerTimeout().toMillis() + " ms";
-                errorReply(event, text);
                 session.listeners().error(new SockeyeException("the handler of '" + event.event()
                         + "' did not complete its answer to a client's ask in time; the client got '" + text + "'"));
+                errorReply(event, text);
             } else if (failure != null) {
                 errorReply(event, errorText(failure));
             } else {
