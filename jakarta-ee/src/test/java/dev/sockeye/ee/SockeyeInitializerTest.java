@@ -10,13 +10,10 @@ import dev.sockeye.Protocol;
 import dev.sockeye.impl.client.IrisClientScript;
 import dev.sockeye.impl.client.SockeyeClientScript;
 
-import jakarta.servlet.FilterRegistration;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
