@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * An EJB timer ({@link RoomTicker}) emits to a room through the injected registry of an endpoint
  * ({@code @Inject @EndpointPath("/ticker") ConnectionRegistry}): the room's members receive every
  * tick, a connection in another room none. The EJB is a {@code @Startup} singleton, which a container
- * may create before the web application's initializers run (WildFly does): the registry it is
+ * may create before the web application's initializers run (all four of the suite do): the registry it is
  * injected with then finds its endpoint at its first use, from the timer's thread. What the
  * registry said when the singleton was constructed, and whether the timer thread's context class
  * loader was the application's, are reported by the endpoint and printed; the test asserts that
