@@ -38,8 +38,15 @@ public interface SockeyeEndpoint {
     ServerEndpointConfig serverEndpointConfig();
 
     /**
-     * Stops the endpoint's cluster bus, if it has one, and removes this node from the cluster's
-     * state. Connections are not closed (the container closes them when it stops). Idempotent.
+     * Closes the endpoint when its application stops: ends each of its open connections with close
+     * code 1001 (going away), as a server disconnect does (leave listeners, disconnect listeners,
+     * queued frames flushed first), waits until their close frames are written (5 seconds at most in
+     * all), then stops the endpoint's cluster bus, if it has one, which removes this node from the
+     * cluster's state. A connection whose handshake completes while it runs is not ended: call it
+     * once the container no longer hands the endpoint new connections, for example in
+     * {@code ServletContextListener.contextDestroyed} (in a web application with the
+     * {@code sockeye-jakarta-ee} jar, the annotated endpoints are closed so without this call).
+     * Blocks the calling thread while the disconnect listeners run. Idempotent.
      */
     void close();
 

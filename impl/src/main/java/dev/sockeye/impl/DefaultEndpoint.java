@@ -29,6 +29,7 @@ final class DefaultEndpoint implements SockeyeEndpoint {
     private final LocalRegistry registry;
     private final ServerEndpointConfig serverEndpointConfig;
     private final ClusterBus bus;
+    private final EndpointContext context;
 
     DefaultEndpoint(String path, Config config, ConnectionListener listener) {
         Objects.requireNonNull(path, "path");
@@ -43,7 +44,7 @@ final class DefaultEndpoint implements SockeyeEndpoint {
         IrisCodec codec = new IrisCodec(config.messagePrefix(), config.binaryMessages(), jsonb);
         this.registry = new LocalRegistry(codec);
         this.bus = LocalClusterNode.join(path, config, registry);
-        EndpointContext context = new EndpointContext(config, listener, codec, new PayloadDecoder(jsonb), registry);
+        this.context = new EndpointContext(config, listener, codec, new PayloadDecoder(jsonb), registry);
         this.serverEndpointConfig = ServerEndpointConfig.Builder.create(SessionEndpoint.class, path)
                 .configurator(new SockeyeConfigurator(config, registry, () -> new SessionEndpoint(context)))
                 .subprotocols(config.subprotocols())
@@ -74,6 +75,7 @@ final class DefaultEndpoint implements SockeyeEndpoint {
 
     @Override
     public void close() {
+        registry.goAway(context);
         if (bus != null) {
             bus.close();
         }

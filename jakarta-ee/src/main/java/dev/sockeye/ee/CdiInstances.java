@@ -2,6 +2,7 @@ package dev.sockeye.ee;
 
 import dev.sockeye.spi.EndpointInstances;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.AnnotatedType;
@@ -14,6 +15,7 @@ import jakarta.enterprise.inject.spi.Unmanaged;
 import jakarta.inject.Inject;
 import jakarta.websocket.DeploymentException;
 
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +24,8 @@ import java.util.stream.Collectors;
 /**
  * The three lifecycles of an endpoint class under CDI, chosen once per class:
  * <ul>
- *   <li>a bean with a normal scope ({@code @ApplicationScoped}) or another pseudo-scope
- *       ({@code @Singleton}): one shared instance for every connection;</li>
+ *   <li>an {@code @ApplicationScoped} bean or one of another pseudo-scope ({@code @Singleton}): one
+ *       shared instance for every connection;</li>
  *   <li>a {@code @Dependent} bean: a new instance per connection, destroyed ({@code @PreDestroy})
  *       when the connection ends;</li>
  *   <li>not a bean (no bean-defining annotation in an "annotated" bean archive): a new instance per
@@ -32,7 +34,8 @@ import java.util.stream.Collectors;
  * </ul>
  * The constructor and the injection points of a non-bean class are checked when the endpoint is
  * created, so that a missing constructor or an unsatisfied {@code @Inject} fails the deployment
- * instead of the first connection.
+ * instead of the first connection; so is a bean of another normal scope ({@code @RequestScoped},
+ * {@code @SessionScoped}...), whose context is not active for a connection's messages.
  */
 final class CdiInstances {
 
@@ -53,7 +56,16 @@ final class CdiInstances {
         if (bean == null) {
             return unmanaged(beans, type);
         }
-        if (Dependent.class.equals(bean.getScope())) {
+        Class<? extends Annotation> scope = bean.getScope();
+        if (beans.isNormalScope(scope) && !ApplicationScoped.class.equals(scope)) {
+            // its context is not active on WebSocket threads (request, session, conversation), or not
+            // for the whole of a connection: every message would fail
+            throw new DeploymentException(type.getSimpleName() + " is @" + scope.getSimpleName() + ", whose context is "
+                    + "not active for a connection's messages; accepted: @ApplicationScoped or @Singleton (one "
+                    + "instance for every connection), @Dependent or no bean-defining annotation (one instance per "
+                    + "connection)");
+        }
+        if (Dependent.class.equals(scope)) {
             return () -> {
                 CreationalContext<T> context = beans.createCreationalContext(bean);
                 T instance = bean.create(context);
@@ -84,7 +96,13 @@ final class CdiInstances {
             throw new DeploymentException(type.getSimpleName() + " has no constructor without parameters and none "
                     + "annotated @Inject, which CDI needs to create one instance per connection");
         }
-        InjectionTarget<T> target = beans.getInjectionTargetFactory(annotated).createInjectionTarget(null);
+        InjectionTarget<T> target;
+        try {
+            target = beans.getInjectionTargetFactory(annotated).createInjectionTarget(null);
+        } catch (RuntimeException unsatisfied) { // Weld validates the injection points here
+            throw new DeploymentException(type.getSimpleName() + " has unsatisfied injection points: "
+                    + unsatisfied.getMessage());
+        }
         List<String> problems = new ArrayList<>();
         for (InjectionPoint point : target.getInjectionPoints()) {
             try {

@@ -18,7 +18,9 @@ import java.lang.annotation.Target;
  * }</pre>
  * The path is the endpoint's path as declared ({@code @EventEndpoint("/chat")}), not including the
  * context path. Injecting a path that no endpoint of the application has fails with an
- * {@link IllegalStateException} naming the paths that exist.
+ * {@link IllegalStateException} naming the paths that exist. A registry injected before the
+ * application's endpoints are deployed (into a {@code @Startup} EJB) finds its endpoint at its first
+ * call instead, and fails then if there is none.
  */
 @Qualifier
 @Documented

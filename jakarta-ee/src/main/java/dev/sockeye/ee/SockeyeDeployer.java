@@ -13,9 +13,15 @@ import java.util.List;
 /**
  * Deploys the endpoints found by {@link SockeyeInitializer} to the context's
  * {@link ServerContainer}: at once when the container is already there, else when the context is
- * initialized (the fallback for Tyrus-based containers). Forgets them when the context is destroyed.
+ * initialized (the fallback for Tyrus-based containers). When the context is destroyed (the
+ * application is undeployed, redeployed or the server stops), it forgets them and
+ * {@linkplain SockeyeEndpoint#close() closes} each: their connections end with close code 1001,
+ * their disconnect listeners run while the application is still there, and their cluster buses
+ * stop. The same happens when deploying them fails.
  */
 public final class SockeyeDeployer implements ServletContextListener {
+
+    private static final System.Logger LOG = System.getLogger(SockeyeDeployer.class.getName());
 
     private final List<SockeyeEndpoint> endpoints;
     private volatile boolean deployed;
@@ -37,7 +43,8 @@ public final class SockeyeDeployer implements ServletContextListener {
         for (SockeyeEndpoint endpoint : endpoints) {
             try {
                 endpoint.deploy(container);
-            } catch (DeploymentException e) {
+            } catch (DeploymentException | RuntimeException e) {
+                close(context);
                 throw new IllegalStateException("Sockeye: cannot deploy " + endpoint.path() + ": " + e.getMessage(), e);
             }
         }
@@ -55,6 +62,18 @@ public final class SockeyeDeployer implements ServletContextListener {
 
     @Override
     public void contextDestroyed(ServletContextEvent event) {
-        DeployedEndpoints.forget(event.getServletContext().getClassLoader());
+        close(event.getServletContext());
+    }
+
+    /** Forgets the endpoints, then closes each; one that fails to close does not keep the others open. */
+    void close(ServletContext context) {
+        DeployedEndpoints.forget(context.getClassLoader());
+        for (SockeyeEndpoint endpoint : endpoints) {
+            try {
+                endpoint.close();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Sockeye: closing " + endpoint.path() + " failed", e);
+            }
+        }
     }
 }

@@ -10,13 +10,10 @@ import dev.sockeye.Protocol;
 import dev.sockeye.impl.client.IrisClientScript;
 import dev.sockeye.impl.client.SockeyeClientScript;
 
-import jakarta.servlet.FilterRegistration;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -109,55 +106,6 @@ class SockeyeInitializerTest {
         }
     }
 
-    /** A servlet context that records listeners and servlets; its attributes are a plain map. */
-    private static final class Context {
-        final Map<String, Object> attributes = new HashMap<>();
-        final Map<String, String> initParameters = new HashMap<>();
-        final List<Object> listeners = new ArrayList<>();
-        final Map<String, Object> servlets = new HashMap<>();
-        final Map<String, String> mappings = new HashMap<>();
-        /** The application's class loader: one per context, as in a container. */
-        final ClassLoader loader = new ClassLoader(SockeyeInitializerTest.class.getClassLoader()) { };
-        final ServletContext proxy = (ServletContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ServletContext.class}, (self, method, args) -> switch (method.getName()) {
-                    case "getAttribute" -> attributes.get((String) args[0]);
-                    case "getClassLoader" -> loader;
-                    case "getContextPath" -> "/app";
-                    case "getInitParameter" -> initParameters.get((String) args[0]);
-                    case "addListener" -> listeners.add(args[0]) ? null : null;
-                    case "addServlet" -> registration((String) args[0], args[1]);
-                    case "addFilter" -> filter((String) args[0], args[1]);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-
-        /** Filter name to "isMatchAfter patterns", as the filter was mapped. */
-        final Map<String, String> filterMappings = new HashMap<>();
-
-        private FilterRegistration.Dynamic filter(String name, Object filter) {
-            return (FilterRegistration.Dynamic) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {FilterRegistration.Dynamic.class}, (self, method, args) -> switch (method.getName()) {
-                        case "setAsyncSupported" -> null;
-                        case "addMappingForUrlPatterns" -> filterMappings.put(name + "=" + filter.getClass().getSimpleName(),
-                                (((Boolean) args[1]) ? "after " : "before ") + List.of((String[]) args[2]));
-                        default -> throw new UnsupportedOperationException(method.getName());
-                    });
-        }
-
-        private ServletRegistration.Dynamic registration(String name, Object servlet) {
-            servlets.put(name, servlet);
-            return (ServletRegistration.Dynamic) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {ServletRegistration.Dynamic.class}, (self, method, args) -> {
-                        if (method.getName().equals("addMapping")) {
-                            for (String pattern : (String[]) args[0]) {
-                                mappings.put(pattern, name);
-                            }
-                            return Set.of();
-                        }
-                        throw new UnsupportedOperationException(method.getName());
-                    });
-        }
-    }
-
     /** A WebSocket container that records the paths it was given. */
     private static ServerContainer recording(List<String> paths) {
         return (ServerContainer) Proxy.newProxyInstance(SockeyeInitializerTest.class.getClassLoader(),
@@ -176,33 +124,33 @@ class SockeyeInitializerTest {
 
     @Test
     void deploysAtOnceWhenTheServerContainerIsThere() throws ServletException {
-        Context context = new Context();
+        RecordingServletContext context = new RecordingServletContext();
         List<String> deployed = new ArrayList<>();
         context.attributes.put(ServerContainer.class.getName(), recording(deployed));
 
         new SockeyeInitializer().onStartup(classes(Two.class, One.class), context.proxy);
 
         assertEquals(List.of("/one", "/two"), deployed);
-        ((ServletContextListener) context.listeners.get(0)).contextInitialized(new ServletContextEvent(context.proxy));
+        context.deployer().contextInitialized(new ServletContextEvent(context.proxy));
         assertEquals(List.of("/one", "/two"), deployed, "the listener does not deploy twice");
     }
 
     @Test
     void deploysFromTheListenerWhenTheServerContainerComesLater() throws ServletException {
-        Context context = new Context();
+        RecordingServletContext context = new RecordingServletContext();
         List<String> deployed = new ArrayList<>();
 
         new SockeyeInitializer().onStartup(classes(One.class), context.proxy);
         assertEquals(List.of(), deployed, "no container yet");
 
         context.attributes.put(ServerContainer.class.getName(), recording(deployed));
-        ((ServletContextListener) context.listeners.get(0)).contextInitialized(new ServletContextEvent(context.proxy));
+        context.deployer().contextInitialized(new ServletContextEvent(context.proxy));
         assertEquals(List.of("/one"), deployed);
     }
 
     @Test
     void failsWhenTheContainerNeverProvidesWebSocket() throws ServletException {
-        Context context = new Context();
+        RecordingServletContext context = new RecordingServletContext();
         new SockeyeInitializer().onStartup(classes(One.class), context.proxy);
 
         ServletContextListener listener = (ServletContextListener) context.listeners.get(0);
@@ -213,7 +161,7 @@ class SockeyeInitializerTest {
 
     @Test
     void oneInvalidClassFailsTheWholeStartUpAndDeploysNothing() {
-        Context context = new Context();
+        RecordingServletContext context = new RecordingServletContext();
         List<String> deployed = new ArrayList<>();
         context.attributes.put(ServerContainer.class.getName(), recording(deployed));
 
@@ -231,26 +179,22 @@ class SockeyeInitializerTest {
 
     @Test
     void mapsTheScriptServletAndMakesTheRegistriesFindable() throws ServletException {
-        Context context = new Context();
+        RecordingServletContext context = new RecordingServletContext();
         context.attributes.put(ServerContainer.class.getName(), recording(new ArrayList<>()));
 
         new SockeyeInitializer().onStartup(classes(One.class), context.proxy);
 
         assertEquals(Map.of("/iris-ws.js", "dev.sockeye.iris-ws.js", "/sockeye.js", "dev.sockeye.sockeye.js"), context.mappings);
         assertTrue(context.servlets.values().stream().allMatch(ClientScriptServlet.class::isInstance), context.servlets.toString());
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(context.loader); // as on the application's threads
-        try {
-            assertEquals("/one", DeployedEndpoints.find("/one").path());
-            IllegalStateException missing = assertThrows(IllegalStateException.class, () -> DeployedEndpoints.find("/nope"));
-            assertTrue(missing.getMessage().contains("its endpoints: [/one]"), missing.getMessage());
+        ClassLoader child = new ClassLoader(context.loader) { }; // a loader below the application's finds it too
+        assertEquals("/one", DeployedEndpoints.find("/one", null, child).path());
+        IllegalStateException missing = assertThrows(IllegalStateException.class, () -> DeployedEndpoints.find("/nope", context.loader));
+        assertTrue(missing.getMessage().contains("its endpoints: [/one]"), missing.getMessage());
 
-            ((ServletContextListener) context.listeners.get(0)).contextDestroyed(new ServletContextEvent(context.proxy));
-            assertThrows(IllegalStateException.class, () -> DeployedEndpoints.find("/one"), "forgotten when the context is destroyed");
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        context.deployer().contextDestroyed(new ServletContextEvent(context.proxy));
+        IllegalStateException forgotten = assertThrows(IllegalStateException.class, () -> DeployedEndpoints.find("/one", context.loader),
+                "forgotten when the context is destroyed");
+        assertTrue(forgotten.getMessage().contains("this application's endpoints are not deployed"), forgotten.getMessage());
     }
 
     /** What a script servlet answered to a GET. */
@@ -302,7 +246,7 @@ class SockeyeInitializerTest {
 
     /** Starts the initializer on the classes and returns what its script servlets serve, by path. */
     private static Map<String, Answer> scripts(Class<?>... types) throws Exception {
-        Context context = new Context();
+        RecordingServletContext context = new RecordingServletContext();
         context.attributes.put(ServerContainer.class.getName(), recording(new ArrayList<>()));
         new SockeyeInitializer().onStartup(classes(types), context.proxy);
         Map<String, Answer> served = new HashMap<>();
@@ -357,7 +301,7 @@ class SockeyeInitializerTest {
     @Test
     void eachScriptServletCanBeTurnedOffByItsContextParameter() throws ServletException {
         for (String parameter : List.of(SockeyeInitializer.SCRIPT_PARAMETER, SockeyeInitializer.SOCKEYE_SCRIPT_PARAMETER)) {
-            Context context = new Context();
+            RecordingServletContext context = new RecordingServletContext();
             context.attributes.put(ServerContainer.class.getName(), recording(new ArrayList<>()));
             context.initParameters.put(parameter, "false");
 
@@ -370,7 +314,7 @@ class SockeyeInitializerTest {
 
     @Test
     void mapsTheRefusalFilterAtEveryPathAheadOfTheContainersFilters() throws ServletException {
-        Context context = new Context();
+        RecordingServletContext context = new RecordingServletContext();
         context.attributes.put(ServerContainer.class.getName(), recording(new ArrayList<>()));
 
         new SockeyeInitializer().onStartup(classes(One.class), context.proxy);

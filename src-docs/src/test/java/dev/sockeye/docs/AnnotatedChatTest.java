@@ -60,7 +60,8 @@ class AnnotatedChatTest {
         assertEquals("cannot deploy the Sockeye endpoint " + BadEndpoint.class.getName() + ": 1 problem\n"
                 + "  1. BadEndpoint.chat(String, Move): parameter 2 (Move move) is a second value parameter after one of type"
                 + " String; @OnEvent accepts Connection, Handshake, ConnectionRegistry, @PathParam(\"name\") String, and at"
-                + " most one payload parameter of any other type (decoded from the payload)", failure.getMessage());
+                + " most one payload parameter, decoded from the payload: String, a number, a record, List<Move> or any other"
+                + " JSON-B type without type variables", failure.getMessage());
     }
 
     @dev.sockeye.EventEndpoint("/bad")

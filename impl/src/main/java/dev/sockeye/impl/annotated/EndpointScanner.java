@@ -133,6 +133,8 @@ final class EndpointScanner {
                 arguments[i] = pathParameter(method, i, parameter, pathParam.value(), kind);
             } else if (contextual != null) {
                 arguments[i] = contextual;
+            } else if (HandlerScan.containerTypeProblem(parameter.getType()) != null) {
+                parameterProblem(method, i, HandlerScan.containerTypeProblem(parameter.getType()), null);
             } else if (valueType != null) {
                 parameterProblem(method, i, "is a second value parameter after one of type "
                         + HandlerScan.simpleName(valueType), kind);

@@ -12,7 +12,8 @@ import java.lang.annotation.Annotation;
 /** The six method annotations, with what each accepts; the texts appear in deployment errors. */
 enum HandlerKind {
     CONNECT(OnConnect.class, "no value parameter", "void"),
-    EVENT(OnEvent.class, "at most one payload parameter of any other type (decoded from the payload)",
+    EVENT(OnEvent.class, "at most one payload parameter, decoded from the payload: String, a number, a record, "
+            + "List<Move> or any other JSON-B type without type variables",
             "void or any value (emitted back on the same event)"),
     NATIVE_MESSAGE(OnNativeMessage.class, "at most one message parameter: byte[], ByteBuffer or String",
             "void, String or byte[] (sent back as a native message)"),

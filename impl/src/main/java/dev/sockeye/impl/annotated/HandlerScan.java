@@ -120,6 +120,20 @@ public final class HandlerScan {
         return false;
     }
 
+    /**
+     * @return the problem of a parameter whose type belongs to the container's WebSocket API
+     *         ({@code jakarta.websocket.Session}, {@code EndpointConfig}...), which handlers are not
+     *         given (without this check it would be taken for a payload); {@code null} for other types
+     */
+    public static String containerTypeProblem(Class<?> raw) {
+        String pkg = raw.getPackageName();
+        if (!pkg.equals("jakarta.websocket") && !pkg.equals("jakarta.websocket.server")) {
+            return null;
+        }
+        return "is the container's " + raw.getName() + ", which handlers are not given; "
+                + "use Connection (for the session: id, emit, rooms, disconnect) or Handshake (for the handshake request)";
+    }
+
     /** @return {@code SimpleClass.method(ParamType, ...)} with simple type names, for messages */
     public static String describe(Method method) {
         return method.getDeclaringClass().getSimpleName() + "." + method.getName()

@@ -128,6 +128,8 @@ final class ControllerScanner {
             Argument contextual = contextual(raw);
             if (contextual != null) {
                 arguments[i] = contextual;
+            } else if (HandlerScan.containerTypeProblem(raw) != null) {
+                parameterProblem(method, i, HandlerScan.containerTypeProblem(raw));
             } else if (!event) {
                 parameterProblem(method, i, "is not accepted; a @NamespaceHook method accepts " + CONTEXT);
             } else if (payload) {

@@ -37,10 +37,13 @@ public final class NeffosEndpoint implements SockeyeEndpoint {
     private final ServerEndpointConfig serverEndpointConfig;
     /** The cluster bus of its own registry; {@code null} for a single node or a shared registry. */
     private final ClusterBus bus;
+    /** What its connections' {@code Member.endpoint()} is: in a shared registry, tells its own connections. */
+    private final NeffosContext context;
 
     private NeffosEndpoint(String path, Config config, LocalRegistry registry, ServerEndpointConfig serverEndpointConfig,
-                           ClusterBus bus) {
+                           ClusterBus bus, NeffosContext context) {
         this.path = path;
+        this.context = context;
         this.config = config;
         this.registry = registry;
         this.serverEndpointConfig = serverEndpointConfig;
@@ -83,7 +86,7 @@ public final class NeffosEndpoint implements SockeyeEndpoint {
                 .subprotocols(config.subprotocols())
                 .extensions(extensions)
                 .build();
-        return new NeffosEndpoint(path, config, registry, serverConfig, bus);
+        return new NeffosEndpoint(path, config, registry, serverConfig, bus, context);
     }
 
     @Override
@@ -111,9 +114,13 @@ public final class NeffosEndpoint implements SockeyeEndpoint {
         return serverEndpointConfig;
     }
 
-    /** Stops the cluster bus of its own registry; a shared registry's bus belongs to the endpoint that created it. */
+    /**
+     * Ends its own connections (not those of the endpoint whose registry it shares), then stops the
+     * cluster bus of its own registry; a shared registry's bus belongs to the endpoint that created it.
+     */
     @Override
     public void close() {
+        registry.goAway(context);
         if (bus != null) {
             bus.close();
         }

@@ -360,6 +360,16 @@ final class NeffosSession implements NeffosConnection, ListeningConnection, Memb
         return context.registry();
     }
 
+    @Override
+    public Object endpoint() {
+        return context;
+    }
+
+    @Override
+    public CompletionStage<Void> goAway() {
+        return end(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "endpoint closed"), EndMode.FLUSH);
+    }
+
     // --- lifecycle --------------------------------------------------------------------------
 
     /**

@@ -19,6 +19,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The connections and rooms of one endpoint on this node, and the local {@link Router}.
@@ -29,6 +32,9 @@ import java.util.concurrent.ConcurrentMap;
  * always agrees with the room. Emits iterate the live sets without any lock or copy; queries copy.
  */
 public final class LocalRegistry implements ConnectionRegistry, Router {
+
+    /** How long {@link #goAway(Object)} waits for the close frames of the connections it ends. */
+    public static final int GO_AWAY_WAIT_SECONDS = 5;
 
     private final ConcurrentMap<String, Member> connections = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Set<Member>> rooms = new ConcurrentHashMap<>();
@@ -74,6 +80,28 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
         join(member.id(), member);
         membership.connected(member.id());
         return true;
+    }
+
+    /**
+     * Ends every open connection that {@code endpoint} accepted ({@link Member#goAway()}: close code
+     * 1001), then waits until their close frames are written, {@value #GO_AWAY_WAIT_SECONDS} s at most in all.
+     * Connections that open meanwhile are not ended: call it once the container no longer hands the
+     * endpoint new connections.
+     *
+     * @param endpoint what the connections' {@link Member#endpoint()} returns
+     */
+    public void goAway(Object endpoint) {
+        CompletableFuture<?>[] closes = connections.values().stream()
+                .filter(member -> member.endpoint() == endpoint)
+                .map(member -> member.goAway().toCompletableFuture().exceptionally(alreadyEnded -> null))
+                .toArray(CompletableFuture<?>[]::new);
+        try {
+            CompletableFuture.allOf(closes).get(GO_AWAY_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the connections have ended on this side; a close frame that is not out by now is not awaited
+        }
     }
 
     /** Removes a connection that has left its rooms. */

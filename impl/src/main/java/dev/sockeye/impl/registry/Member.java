@@ -4,6 +4,8 @@ import dev.sockeye.Connection;
 import dev.sockeye.impl.route.Message;
 import dev.sockeye.impl.send.Delivery;
 
+import java.util.concurrent.CompletionStage;
+
 /** What the registry needs of a connection. Implemented by the live connection. */
 public interface Member {
 
@@ -18,6 +20,21 @@ public interface Member {
 
     /** @return {@code false} once the connection has started to end */
     boolean acceptsJoins();
+
+    /**
+     * @return the shared state of the endpoint that accepted the connection: a registry can serve
+     *         two endpoints (a neffos one sharing an Iris one's), and closing one of them ends its
+     *         own connections only
+     */
+    Object endpoint();
+
+    /**
+     * Ends the connection because its endpoint is closing: as a server disconnect (leave
+     * listeners, disconnect listeners, queued frames flushed), with close code 1001 (going away).
+     *
+     * @return a stage that completes once the close frame is sent; failed if it already ended
+     */
+    CompletionStage<Void> goAway();
 
     /** Frames the message in the connection's protocol and queues it on its outbound queue. */
     void send(Message message, Delivery delivery);

@@ -144,6 +144,16 @@ final class LiveConnection implements ListeningConnection, Member {
         return context.registry();
     }
 
+    @Override
+    public Object endpoint() {
+        return context;
+    }
+
+    @Override
+    public CompletionStage<Void> goAway() {
+        return end(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "endpoint closed"), EndMode.FLUSH);
+    }
+
     // --- Member -----------------------------------------------------------------------------
 
     @Override

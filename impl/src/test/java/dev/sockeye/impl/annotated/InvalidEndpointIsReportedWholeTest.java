@@ -12,6 +12,7 @@ import dev.sockeye.OnLeave;
 import dev.sockeye.OnNativeMessage;
 
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,10 @@ class InvalidEndpointIsReportedWholeTest {
         @OnEvent("number")
         public void pathParamNotString(@PathParam("room") int room) {
         }
+
+        @OnEvent("session")
+        public void session(Session session, String text) {
+        }
     }
 
     @EventEndpoint("no-slash")
@@ -210,8 +215,8 @@ class InvalidEndpointIsReportedWholeTest {
         String message = failure.getMessage();
         String[] lines = message.split("\n");
 
-        assertTrue(lines[0].startsWith("cannot deploy the Sockeye endpoint " + Bad.class.getName() + ": 13 problems"), message);
-        assertEquals(14, lines.length, message);
+        assertTrue(lines[0].startsWith("cannot deploy the Sockeye endpoint " + Bad.class.getName() + ": 14 problems"), message);
+        assertEquals(15, lines.length, message);
         assertContains(message, "Bad.twoPayloads(String, Move): parameter 2 (Move move) is a second value parameter after one of type String;"
                 + " @OnEvent accepts Connection, Handshake, ConnectionRegistry, @PathParam(\"name\") String, and at most one payload parameter");
         assertContains(message, "Bad.connectWithPayload(Connection, Move): parameter 2 (Move move) is not accepted; @OnConnect accepts"
@@ -227,7 +232,13 @@ class InvalidEndpointIsReportedWholeTest {
         assertContains(message, "Bad.notPublic() is not public; accepted: a public instance method");
         assertContains(message, "Bad.isStatic() is static; accepted: a public instance method");
         assertContains(message, "Bad.both() has [@OnConnect, @OnDisconnect]; a method handles one thing");
-        assertContains(message, "Bad.generic(List<T>): parameter 1 (List<T> values) has a type variable, which cannot be decoded");
+        assertContains(message, "Bad.generic(List<T>): parameter 1 (List<T> values) has a type variable, which cannot be decoded;"
+                + " @OnEvent accepts Connection, Handshake, ConnectionRegistry, @PathParam(\"name\") String, and at most one payload"
+                + " parameter, decoded from the payload: String, a number, a record, List<Move> or any other JSON-B type without"
+                + " type variables\n");
+        assertContains(message, "Bad.session(Session, String): parameter 1 (Session session) is the container's"
+                + " jakarta.websocket.Session, which handlers are not given; use Connection (for the session: id, emit, rooms,"
+                + " disconnect) or Handshake (for the handshake request)\n");
         assertContains(message, "Bad.pathParamNotString(int): parameter 1 (@PathParam(\"room\") int room) is a @PathParam of another type than String");
     }
 

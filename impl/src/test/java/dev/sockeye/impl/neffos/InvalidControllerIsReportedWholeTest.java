@@ -7,6 +7,7 @@ import dev.sockeye.NeffosController;
 import dev.sockeye.OnEvent;
 
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Session;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,10 @@ class InvalidControllerIsReportedWholeTest {
         @OnEvent("chat")
         void notPublic() {
         }
+
+        @OnEvent("session")
+        public void session(Session session, String text) {
+        }
     }
 
     @NeffosController("chat")
@@ -62,10 +67,13 @@ class InvalidControllerIsReportedWholeTest {
                 .build();
         DeploymentException e = assertThrows(DeploymentException.class, () -> NamespaceModel.compile(namespaces));
         String message = e.getMessage();
-        assertTrue(message.startsWith("cannot deploy the neffos namespaces: 8 problems"), message);
+        assertTrue(message.startsWith("cannot deploy the neffos namespaces: 9 problems"), message);
         for (String expected : new String[] {"Broken.systemName() @OnEvent(\"_OnSomething\")",
                 "Broken.twoPayloads(String, Integer): parameter 2", "Broken.hookReturns() returns String",
-                "Broken.hookPayload(String): parameter 1", "Broken.notPublic() is not public; accepted: a public instance method",
+                "Broken.hookPayload(String): parameter 1",
+                "Broken.session(Session, String): parameter 1 (Session session) is the container's jakarta.websocket.Session,"
+                        + " which handlers are not given; use Connection",
+                "Broken.notPublic() is not public; accepted: a public instance method",
                 "Clashing: event 'taken' of namespace 'chat' already has a handler",
                 "NotAnnotated is not annotated with @NeffosController",
                 "namespace 'other' has a native message handler; only namespace \"\" receives native messages"}) {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +36,9 @@ class LocalRegistryTest {
         final JoinedRooms rooms = new JoinedRooms();
         final ConcurrentLinkedQueue<Message> frames = new ConcurrentLinkedQueue<>();
         final AtomicInteger leaves = new AtomicInteger();
+        final AtomicInteger goneAway = new AtomicInteger();
         volatile boolean open = true;
+        Object endpoint = "the endpoint";
 
         FakeMember(String id) {
             this.id = id;
@@ -61,6 +65,17 @@ class LocalRegistryTest {
         }
 
         @Override
+        public Object endpoint() {
+            return endpoint;
+        }
+
+        @Override
+        public CompletionStage<Void> goAway() {
+            goneAway.incrementAndGet();
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
         public void send(Message message, Delivery delivery) {
             frames.add(message);
             delivery.sent();
@@ -74,6 +89,20 @@ class LocalRegistryTest {
 
     private final IrisCodec codec = new IrisCodec("p:", false, JsonbBuilder.create());
     private final LocalRegistry registry = new LocalRegistry(codec);
+
+    @Test
+    void goingAwayEndsTheConnectionsOfTheClosingEndpointOnly() {
+        FakeMember iris = new FakeMember("iris");
+        FakeMember neffos = new FakeMember("neffos");
+        neffos.endpoint = "the endpoint sharing the registry";
+        registry.register(iris);
+        registry.register(neffos);
+
+        registry.goAway("the endpoint sharing the registry");
+
+        assertEquals(0, iris.goneAway.get(), "the other endpoint's connection stays");
+        assertEquals(1, neffos.goneAway.get());
+    }
 
     @Test
     void aRoomLeftEmptyDisappears() {

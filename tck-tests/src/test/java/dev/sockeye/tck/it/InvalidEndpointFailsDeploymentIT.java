@@ -7,11 +7,16 @@ import dev.sockeye.OnDisconnect;
 import dev.sockeye.OnEvent;
 import dev.sockeye.tck.TestClient;
 
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.inject.Inject;
+
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,6 +25,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.Serializable;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +43,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * An application with an invalid endpoint class does not deploy at all (its valid endpoint is not
  * served either), and the failure names the class, each bad method, the parameter and what would
  * have been accepted; a class CDI cannot construct is reported in the same failure as its bad
- * methods; two endpoint classes on one path fail the deployment naming both. Containers report a failed deployment differently: WildFly returns the
+ * methods, and so are an endpoint bean of a scope whose context a connection's messages do not
+ * have ({@code @RequestScoped}, {@code @SessionScoped}) and an unsatisfied injection point; two
+ * endpoint classes on one path fail the deployment naming both. That the valid endpoint is not
+ * served is checked while the failed deployment is still in place; it is undeployed after each
+ * test. Containers report a failed deployment differently: WildFly returns the
  * message to the deployer; embedded GlassFish and Payara only log it (in this JVM), and Payara
  * Micro prints it to its console, which its adapter copies to this JVM's standard output. The test
  * reads all three. The refused connection is tried with the raw {@link dev.sockeye.tck.TestClient}:
@@ -89,6 +99,34 @@ class InvalidEndpointFailsDeploymentIT {
         }
     }
 
+    /** A bean whose request context is not active for a connection's messages, with a bad method too. */
+    @RequestScoped
+    @EventEndpoint("/request")
+    public static class RequestScopedEndpoint {
+        @OnConnect
+        public String connect(Connection connection) {
+            return "";
+        }
+    }
+
+    /** Passivation-capable, as CDI requires of a session-scoped bean, and still refused. */
+    @SessionScoped
+    @EventEndpoint("/session")
+    public static class SessionScopedEndpoint implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** No implementation anywhere. */
+    public interface Missing {
+    }
+
+    /** Not a bean, so CDI's own validation does not see it: Sockeye checks its injection points. */
+    @EventEndpoint("/unsatisfied")
+    public static class UnsatisfiedEndpoint {
+        @Inject
+        Missing missing;
+    }
+
     @Deployment(name = "bad", managed = false, testable = false)
     static WebArchive deployment() {
         return Wars.war("invalid", GoodEndpoint.class, BadEndpoint.class, Move.class);
@@ -104,8 +142,38 @@ class InvalidEndpointFailsDeploymentIT {
         return Wars.war("unmakeable", GoodEndpoint.class, UnmakeableEndpoint.class);
     }
 
+    @Deployment(name = "scoped", managed = false, testable = false)
+    static WebArchive scoped() {
+        return Wars.war("scoped", GoodEndpoint.class, RequestScopedEndpoint.class, SessionScopedEndpoint.class);
+    }
+
+    @Deployment(name = "unsatisfied", managed = false, testable = false)
+    static WebArchive unsatisfied() {
+        return Wars.war("unsatisfied", GoodEndpoint.class, UnsatisfiedEndpoint.class, Missing.class);
+    }
+
     @ArquillianResource
     private Deployer deployer;
+
+    /** The deployment the test deployed, undeployed after it. */
+    private String deployed;
+
+    /**
+     * Payara Micro keeps the process of a failed deployment running, on the build's one port, until
+     * it is undeployed: the next deployment of this class could not start otherwise. Containers
+     * that have nothing to undeploy may refuse; that is fine.
+     */
+    @AfterEach
+    void undeploy() {
+        if (deployed == null) {
+            return;
+        }
+        try {
+            deployer.undeploy(deployed);
+        } catch (Exception nothingDeployed) { // some adapters throw their checked exceptions undeclared
+            // nothing to undo
+        }
+    }
 
     @Test
     void theDeploymentFailsWithEveryProblemListedAndNothingIsServed() throws Exception {
@@ -139,6 +207,31 @@ class InvalidEndpointFailsDeploymentIT {
         assertNotServed("/unmakeable/good");
     }
 
+    @Test
+    void anEndpointBeanOfAScopeThatAConnectionHasNoContextForFailsTheDeployment() throws Exception {
+        String text = deployFailing("scoped", "SessionScopedEndpoint is @SessionScoped");
+
+        String accepted = "whose context is not active for a connection's messages; accepted: @ApplicationScoped or"
+                + " @Singleton (one instance for every connection), @Dependent or no bean-defining annotation (one instance"
+                + " per connection)";
+        assertTrue(text.contains("cannot deploy the Sockeye endpoint " + RequestScopedEndpoint.class.getName() + ": 2 problems"), text);
+        assertTrue(text.contains("RequestScopedEndpoint.connect(Connection) returns String; @OnConnect may return void"), text);
+        assertTrue(text.contains("RequestScopedEndpoint is @RequestScoped, " + accepted), text);
+        assertTrue(text.contains("cannot deploy the Sockeye endpoint " + SessionScopedEndpoint.class.getName() + ": 1 problem"), text);
+        assertTrue(text.contains("SessionScopedEndpoint is @SessionScoped, " + accepted), text);
+        assertNotServed("/scoped/good");
+    }
+
+    @Test
+    void anUnsatisfiedInjectionPointFailsTheDeploymentNotTheFirstConnection() throws Exception {
+        String text = deployFailing("unsatisfied", "has unsatisfied injection points");
+
+        assertTrue(text.contains("cannot deploy the Sockeye endpoint " + UnsatisfiedEndpoint.class.getName() + ": 1 problem"), text);
+        assertTrue(text.contains("UnsatisfiedEndpoint has unsatisfied injection points: "), text);
+        assertTrue(text.contains(Missing.class.getSimpleName()), "CDI's reason names the missing type: " + text);
+        assertNotServed("/unsatisfied/good");
+    }
+
     private static void assertNotServed(String path) {
         URI uri = URI.create("ws://127.0.0.1:" + System.getProperty("sockeye.it.http.port") + path);
         assertThrows(jakarta.websocket.DeploymentException.class, () -> TestClient.connect(uri),
@@ -148,7 +241,7 @@ class InvalidEndpointFailsDeploymentIT {
     /**
      * Deploys a deployment that must fail and collects what the container reported: the
      * deployer's exception, this JVM's log records and standard output, and the server log, until
-     * {@code awaited} shows up or 30 s have passed.
+     * {@code awaited} shows up or 30 s have passed. The deployment stays in place until the test ends.
      */
     private String deployFailing(String deployment, String awaited) throws Exception {
         StringBuilder reported = new StringBuilder();
@@ -173,6 +266,7 @@ class InvalidEndpointFailsDeploymentIT {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         System.setOut(new PrintStream(new Tee(out, console), true, StandardCharsets.UTF_8));
         String text;
+        deployed = deployment;
         try {
             try {
                 deployer.deploy(deployment);
@@ -186,22 +280,8 @@ class InvalidEndpointFailsDeploymentIT {
         } finally {
             root.removeHandler(capture);
             System.setOut(out);
-            undeployQuietly(deployment);
         }
         return text;
-    }
-
-    /**
-     * Payara Micro keeps the process of a failed deployment running, on the build's one port, until
-     * it is undeployed: the next deployment of this class could not start otherwise. Containers
-     * that have nothing to undeploy may refuse; that is fine.
-     */
-    private void undeployQuietly(String deployment) {
-        try {
-            deployer.undeploy(deployment);
-        } catch (Exception nothingDeployed) { // some adapters throw their checked exceptions undeclared
-            // nothing to undo
-        }
     }
 
     private static boolean pause() throws InterruptedException {

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,7 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * 1,000 connections open and close on a CDI endpoint of each lifecycle: on the per-connection kinds
  * (a non-bean class injected through {@code Unmanaged}, and a {@code @Dependent} bean) every
- * instance that was constructed is destroyed ({@code @PreDestroy}) when its connection ends; the
+ * instance that was constructed is destroyed ({@code @PreDestroy}) when its connection ends, and so
+ * is the {@code @Dependent} bean injected into it, which only happens when the instance is disposed
+ * with its creational context (a missing {@code dispose()} or {@code destroy} leaks it); the
  * {@code @ApplicationScoped} endpoint's one instance serves every connection and is never destroyed
  * by one ending. Each connection joins two rooms; afterwards the registries hold no connection and
  * no room (not even a connection's own-ID room). {@code -Dsockeye.it.leakConnections=10000} runs
@@ -57,9 +60,30 @@ class NoLeakedInstancesIT {
         }
 
         public Map<String, Integer> snapshot() {
-            Map<String, Integer> copy = new java.util.TreeMap<>();
+            Map<String, Integer> copy = new TreeMap<>();
             counts.forEach((k, v) -> copy.put(k, v.get()));
             return copy;
+        }
+    }
+
+    /**
+     * A dependent object of each per-connection instance: CDI destroys it ({@code @PreDestroy}) only
+     * when its owner's creational context is released, which is what disposing the owner does.
+     */
+    @Dependent
+    public static class Dependency {
+        @Inject
+        Lifecycles lifecycles;
+        private String owner;
+
+        void ownedBy(String owner) {
+            this.owner = owner;
+            lifecycles.count(owner + "-dependency-created");
+        }
+
+        @PreDestroy
+        void destroyed() {
+            lifecycles.count(owner + "-dependency-destroyed");
         }
     }
 
@@ -67,10 +91,13 @@ class NoLeakedInstancesIT {
     public static class PlainEndpoint {
         @Inject
         Lifecycles lifecycles;
+        @Inject
+        Dependency dependency;
 
         @PostConstruct
         void created() {
             lifecycles.count("plain-created");
+            dependency.ownedBy("plain");
         }
 
         @PreDestroy
@@ -89,10 +116,13 @@ class NoLeakedInstancesIT {
     public static class DependentEndpoint {
         @Inject
         Lifecycles lifecycles;
+        @Inject
+        Dependency dependency;
 
         @PostConstruct
         void created() {
             lifecycles.count("dependent-created");
+            dependency.ownedBy("dependent");
         }
 
         @PreDestroy
@@ -166,7 +196,7 @@ class NoLeakedInstancesIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Wars.war("leaks", Lifecycles.class, PlainEndpoint.class, DependentEndpoint.class, SharedEndpoint.class,
+        return Wars.war("leaks", Lifecycles.class, Dependency.class, PlainEndpoint.class, DependentEndpoint.class, SharedEndpoint.class,
                 Rooms.class, StatsEndpoint.class);
     }
 
@@ -179,9 +209,15 @@ class NoLeakedInstancesIT {
         cycle("/dependent");
         cycle("/shared");
 
-        String expected = "{dependent-created=" + CONNECTIONS + ", dependent-destroyed=" + CONNECTIONS
-                + ", plain-created=" + CONNECTIONS + ", plain-destroyed=" + CONNECTIONS
-                + ", shared-connected=" + CONNECTIONS + ", shared-created=1} open=0 rooms=[]";
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String kind : List.of("plain", "dependent")) {
+            for (String event : List.of("created", "destroyed", "dependency-created", "dependency-destroyed")) {
+                counts.put(kind + "-" + event, CONNECTIONS);
+            }
+        }
+        counts.put("shared-connected", CONNECTIONS);
+        counts.put("shared-created", 1);
+        String expected = counts + " open=0 rooms=[]";
         try (EventClient stats = EventClient.to(Urls.ws(base, "/stats")).record("stats", String.class).connect()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             String last;
