@@ -3,7 +3,7 @@
 #  * Chromium, for the browser tests of the JavaScript clients (Debian's package; as root only,
 #    otherwise it says what to run);
 #  * redis-server, for the cluster tests of sockeye-cluster-redis (Debian's package; as root only);
-#  * the locked npm dependencies of clients/tests (playwright-core, ws, typescript) and of
+#  * the locked npm dependencies of clients/tests (playwright-core, ws, typescript, acorn) and of
 #    clients/neffos-tests (neffos.js, ws), with npm ci, each only when missing or older than its lock.
 # Node.js 18 or newer with npm must be on the PATH. Usage: scripts/setup.sh && mvn -B verify
 set -euo pipefail

@@ -3,6 +3,12 @@
 /** Where a client is: "connecting" (first attempt), "open", "reconnecting" (lost, retrying) or "closed" (for good). */
 export type ClientState = "connecting" | "open" | "reconnecting" | "closed";
 
+/**
+ * The states onState reports: every state but "connecting", the state a client starts in before
+ * a handler can be added (a lost connection is "reconnecting").
+ */
+export type StateEvent = Exclude<ClientState, "connecting">;
+
 /** The type digit of an event frame: 0 string, 1 number, 2 boolean, 3 bytes, 4 JSON. */
 export type PayloadTypeDigit = 0 | 1 | 2 | 3 | 4;
 
@@ -121,7 +127,8 @@ export declare class SockeyeClient {
   off(event: string, handler: (value: any, frame: Frame) => void): boolean;
   /** Native messages: a string for a text frame, a Uint8Array for a binary one. */
   onMessage(handler: (message: string | Uint8Array) => void): () => void;
-  onState(handler: (state: ClientState, detail: StateDetail) => void): () => void;
+  /** Calls `handler(state, detail)` on each change of state; returns a function that removes it. */
+  onState(handler: (state: StateEvent, detail: StateDetail) => void): () => void;
   onError(handler: (error: SockeyeError) => void): () => void;
 
   /**

@@ -160,7 +160,7 @@ export class SockeyeClient {
     return subscribe(this.#natives, handler);
   }
 
-  /** Calls `handler(state, detail)` on every state change. */
+  /** Calls `handler(state, detail)` on every state change: "open", "reconnecting" or "closed". */
   onState(handler) {
     return subscribe(this.#stateListeners, handler);
   }

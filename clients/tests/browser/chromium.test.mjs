@@ -92,6 +92,45 @@ describe("Chromium", () => {
     }
   });
 
+  test("iris-ws.js in a page: an endpoint that holds \"ws\" is resolved against the page; subprotocols", async () => {
+    const server = await startServer();
+    try {
+      const page = await browser.newPage();
+      await page.goto(server.http + "/");
+      await page.addScriptTag({ url: "/iris-ws.js" });
+      const result = await page.evaluate(async () => {
+        const talk = async (ws) => {
+          await new Promise((resolve, reject) => {
+            ws.OnConnect(resolve);
+            ws.OnDisconnect(() => reject(new Error("closed before it opened: " + ws.conn.url)));
+          });
+          const answers = [];
+          const done = new Promise((resolve) => ws.On("subprotocol", (chosen) => {
+            answers.push(chosen);
+            resolve();
+          }));
+          ws.On("echo", (text) => answers.push(text));
+          ws.Emit("echo", "from " + ws.conn.url);
+          ws.Emit("subprotocol");
+          await done;
+          ws.Disconnect();
+          return [ws.conn.url, ws.conn.protocol, ...answers];
+        };
+        // as in the original: "ws" in the query keeps ws:// off, and the browser resolves the path
+        const relative = await talk(new Ws("/protocol?views=1"));
+        const negotiated = await talk(new Ws(location.host + "/protocol", ["chat.v1", "chat.v2"]));
+        return { relative, negotiated };
+      });
+      assert.deepEqual(result, {
+        relative: [server.ws + "/protocol?views=1", "", "from " + server.ws + "/protocol?views=1", ""],
+        negotiated: [server.ws + "/protocol", "chat.v2", "from " + server.ws + "/protocol", "chat.v2"],
+      });
+      await page.close();
+    } finally {
+      await server.remove();
+    }
+  });
+
   test("the guide's sockeye.js chat page talks, survives a server restart and sends what was typed meanwhile", async () => {
     const server = await startServer();
     try {

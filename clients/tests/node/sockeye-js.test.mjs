@@ -95,8 +95,28 @@ describe("sockeye.js", () => {
       try {
         const client = await open(source.ws + "/protocol");
         const received = new Inbox();
-        for (const event of ["s-text", "s-int", "s-long", "s-true", "s-false", "s-double", "s-record", "s-list",
-          "s-map", "s-null", "s-bytes", "s-empty", "s-done"]) {
+        // each kind of Java value of the protocol's encoding table (spec §1.2), decoded
+        const expected = [
+          ["s-text", "hello;x ü", 0], // String
+          ["s-chars", "built;text", 0], // a StringBuilder: another CharSequence
+          ["s-int", 42, 1],
+          ["s-long", 9007199254740993n, 1],
+          ["s-short", 7, 1],
+          ["s-byte", -8, 1],
+          ["s-true", true, 2],
+          ["s-false", false, 2],
+          ["s-double", 3.5, 4],
+          ["s-record", { name: "a", values: [1, 2] }, 4],
+          ["s-bean", { count: 3, label: "bean" }, 4], // a JavaBean
+          ["s-list", ["a", "b"], 4],
+          ["s-map", { k: 1 }, 4],
+          ["s-null", null, 4],
+          ["s-bytes", new TextEncoder().encode("raw bytes"), 3], // byte[]
+          ["s-buffer", new TextEncoder().encode("buffer bytes"), 3], // a ByteBuffer's remaining bytes
+          ["s-empty", "", 0],
+          ["native", "native text"],
+        ];
+        for (const event of [...expected.map(([name]) => name).filter((name) => name !== "native"), "s-done"]) {
           client.on(event, (value, frame) => received.add([event, value, frame.type]));
         }
         client.onMessage((message) => received.add(["native", typeof message === "string" ? message
@@ -106,21 +126,7 @@ describe("sockeye.js", () => {
         for (let item = await received.next(); item[0] !== "s-done"; item = await received.next()) {
           all.push(item);
         }
-        assert.deepEqual(all, [
-          ["s-text", "hello;x ü", 0],
-          ["s-int", 42, 1],
-          ["s-long", 9007199254740993n, 1],
-          ["s-true", true, 2],
-          ["s-false", false, 2],
-          ["s-double", 3.5, 4],
-          ["s-record", { name: "a", values: [1, 2] }, 4],
-          ["s-list", ["a", "b"], 4],
-          ["s-map", { k: 1 }, 4],
-          ["s-null", null, 4],
-          ["s-bytes", new TextEncoder().encode("raw bytes"), 3],
-          ["s-empty", "", 0],
-          ["native", "native text"],
-        ]);
+        assert.deepEqual(all, expected);
         await client.close();
       } finally {
         if (binary) {
@@ -237,7 +243,12 @@ describe("sockeye.js", () => {
     try {
       const states = [];
       const client = await open(restarting.ws + "/protocol", { reconnect: FAST });
-      client.onState((state, detail) => states.push([state, detail]));
+      client.onState((state, detail) => {
+        states.push([state, detail]);
+        if (state === "open") {
+          client.emit("echo", "from onState"); // after the buffered ones
+        }
+      });
       const echoes = new Inbox();
       client.on("echo", echoes.add);
       client.emit("echo", "before");
@@ -253,7 +264,7 @@ describe("sockeye.js", () => {
       assert.equal(client.state, "reconnecting");
 
       await restarting.start();
-      assert.deepEqual(await echoes.take(3), ["a", "b", "c"]);
+      assert.deepEqual(await echoes.take(4), ["a", "b", "c", "from onState"]);
       assert.equal(client.state, "open");
       assert.equal(client.buffered, 0);
       client.emit("echo", "after");
@@ -270,6 +281,71 @@ describe("sockeye.js", () => {
       await client.close();
     } finally {
       await restarting.remove();
+    }
+  });
+
+  test("emits made while the first connection opens are buffered and sent first, in order, before onState's", async () => {
+    const client = new SockeyeClient(server.ws + "/protocol", { WebSocket });
+    const echoes = new Inbox();
+    client.on("echo", echoes.add);
+    const states = [];
+    client.onState((state) => {
+      states.push(state);
+      if (state === "open") {
+        client.emit("echo", "from onState");
+      }
+    });
+    assert.equal(client.state, "connecting");
+    for (const text of ["a", "b", "c"]) {
+      assert.equal(client.emit("echo", text), true, "buffered: " + text);
+    }
+    assert.equal(client.buffered, 3);
+    await client.ready;
+    assert.equal(client.buffered, 0);
+    client.emit("echo", "after ready");
+    assert.deepEqual(await echoes.take(5), ["a", "b", "c", "from onState", "after ready"]);
+    assert.deepEqual(states, ["open"], "no state event for the first connecting: it is the state a client starts in");
+    await client.close();
+  });
+
+  test("a reconnect waits the backoff minus its jitter: jitter × Math.random() of it", async (t) => {
+    const restarting = await startServer();
+    try {
+      t.mock.method(Math, "random", () => 0.9);
+      // 2000 ms without jitter; 2000 × (1 − 0.5 × 0.9) = 1100 ms with it
+      const client = await open(restarting.ws + "/protocol", {
+        reconnect: { initialDelay: 2000, maxDelay: 2000, jitter: 0.5, maxAttempts: 1 },
+      });
+      const seen = [];
+      const closed = new Promise((resolve) => client.onState((state, detail) => {
+        seen.push([state, detail, performance.now()]);
+        if (state === "closed") {
+          resolve();
+        }
+      }));
+      await restarting.stop();
+      await within(15000, closed, "the closed state after the one attempt");
+      assert.deepEqual(seen.map(([state]) => state), ["reconnecting", "closed"]);
+      const [[, lost, lostAt], [, , closedAt]] = seen;
+      assert.equal(lost.delay, 1100, "the announced delay");
+      const waited = closedAt - lostAt; // the delay, then an attempt that the stopped server refuses
+      assert.ok(waited >= 1050 && waited < 1900, "the attempt came after the jittered delay, not the full 2000 ms: "
+          + Math.round(waited) + " ms");
+    } finally {
+      await restarting.remove();
+    }
+  });
+
+  test("the protocols option asks for subprotocols; the server's choice is the connection's", async () => {
+    // the server supports chat.v2 and chat.v1, preferring chat.v2
+    for (const [protocols, chosen] of [["chat.v1", "chat.v1"], [["chat.v1"], "chat.v1"],
+      [["other", "chat.v1", "chat.v2"], "chat.v2"], [undefined, ""]]) {
+      const client = await open(server.ws + "/protocol", { protocols });
+      const answers = new Inbox();
+      client.on("subprotocol", answers.add);
+      client.emit("subprotocol");
+      assert.equal(await answers.next(), chosen, "the server's handshake, asking for " + JSON.stringify(protocols));
+      await client.close();
     }
   });
 

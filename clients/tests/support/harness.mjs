@@ -143,8 +143,11 @@ export async function loadServedIrisRealm(server) {
   return { Ws: context.Ws, realm: context };
 }
 
-/** Opens an iris-ws.js client and resolves once it is connected. */
-export function openWs(Ws, url) {
-  const ws = new Ws(url);
-  return new Promise((resolve) => ws.OnConnect(() => resolve(ws)));
+/** Opens an iris-ws.js client and resolves once it is connected; rejects if it closes before. */
+export function openWs(Ws, url, protocols) {
+  const ws = new Ws(url, protocols);
+  return new Promise((resolve, reject) => {
+    ws.OnConnect(() => resolve(ws));
+    ws.OnDisconnect(() => reject(new Error("the connection to " + url + " closed before it opened")));
+  });
 }

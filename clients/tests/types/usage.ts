@@ -1,7 +1,7 @@
 // Compiled with tsc --noEmit by node/types.test.mjs: the declarations of sockeye.js accept the
 // documented uses and reject the wrong ones.
 import { connect, DEFAULTS, SockeyeClient, SockeyeError, backoffDelay } from "sockeye-client";
-import type { ClientState, Frame, StateDetail } from "sockeye-client";
+import type { ClientState, Frame, StateDetail, StateEvent } from "sockeye-client";
 
 interface ChatMessage {
   author: string;
@@ -22,6 +22,11 @@ export async function documentedUse(): Promise<void> {
   off();
   client.onMessage((message) => console.log(typeof message === "string" ? message : message.byteLength));
   client.onState((state: ClientState, detail: StateDetail) => console.log(state, detail));
+  client.onState((state) => {
+    const reported: StateEvent = state; // never "connecting", the state a client starts in
+    const narrowed: "open" | "reconnecting" | "closed" = state;
+    console.log(reported, narrowed);
+  });
   client.onError((error: SockeyeError) => console.log(error.code));
   const sent: boolean = client.emit("chat", { author: "ann", text: "hi" });
   client.emit("count", 42);

@@ -27,45 +27,57 @@
 
     var toString = Object.prototype.toString;
 
-    // The original client's rule: a value is a number when `value - 0` is a number, except
-    // null, "", false and objects; so numbers, strings that read as numbers (" 42 ", "0x1f",
-    // "1e3") and `true` travel as type 1, `false` as type 2. Number, String and Boolean wrapper
-    // objects count as their primitive values.
-    function primitive(data) {
-        var kind = toString.call(data);
-        if (typeof data === "object" && data !== null
-                && (kind === "[object Number]" || kind === "[object String]" || kind === "[object Boolean]")) {
-            return data.valueOf();
+    // Emit chooses the type as the original client did, with its four tests in its order (number,
+    // boolean, string, JSON), so every value the original could send travels the same way: a
+    // value is a number when `value - 0` is one and it is not null, "" or false; that takes in
+    // true, strings such as " 7 ", "0x1f" or "1e3", [] and [7] (through their text "" and "7"), a
+    // Date, and wrapper objects such as new Boolean(false) and new String(""). Only where the
+    // original threw does this code go its own way: null and objects without a primitive value
+    // (Object.create(null)) are sent as JSON.
+
+    function minusZero(data) {
+        if (data !== null && typeof data === "object"
+                && typeof data.valueOf !== "function" && typeof data.toString !== "function") {
+            return NaN; // no primitive value: `data - 0` would throw a TypeError
         }
-        return data;
+        return data - 0;
     }
 
-    function isNumeric(data) {
-        var type = typeof data;
-        return (type === "number" || type === "string" || data === true) && data !== "" && !isNaN(data - 0);
+    function isNumber(data) {
+        return !isNaN(minusZero(data)) && data !== null && data !== "" && data !== false;
+    }
+
+    function isBoolean(data) {
+        return typeof data === "boolean" || (typeof data === "object" && data !== null
+                && typeof data.valueOf === "function" && typeof data.valueOf() === "boolean");
+    }
+
+    function isString(data) {
+        return toString.call(data) === "[object String]";
     }
 
     function encode(event, data) {
-        var type;
-        var payload;
-        var value = primitive(data);
-        if (value === undefined) {
-            type = TYPE_STRING;
-            payload = "";
-        } else if (isNumeric(value)) {
+        var type = TYPE_STRING;
+        var payload = "";
+        var kind = typeof data;
+        if (kind === "symbol" || kind === "bigint") {
+            throw new TypeError("Ws.Emit: cannot send a " + kind); // as the original, which threw at `data - 0`
+        }
+        if (isNumber(data)) {
             type = TYPE_NUMBER;
-            payload = String(value);
-        } else if (value === false) {
+            payload = data.toString();
+        } else if (isBoolean(data)) {
             type = TYPE_BOOLEAN;
-            payload = "false";
-        } else if (typeof value === "string") {
-            type = TYPE_STRING;
-            payload = value;
-        } else if (value === null || typeof value === "object") {
+            payload = data.toString();
+        } else if (isString(data)) {
+            payload = data.toString();
+        } else if (kind === "object") {
             type = TYPE_JSON;
-            payload = JSON.stringify(value);
-        } else {
-            throw new TypeError("Ws.Emit: cannot send a value of type " + typeof value);
+            payload = JSON.stringify(data);
+        } else if (kind !== "undefined" && typeof console !== "undefined") {
+            // NaN and functions: the original sent an empty string too, and said so on the console
+            console.log("Ws.Emit: " + (kind === "number" ? "NaN" : "a " + kind) + " has no encoding: event '"
+                    + event + "' is sent with an empty payload");
         }
         return EVENT_PREFIX + event + ";" + type + ";" + payload;
     }
@@ -92,9 +104,13 @@
     }
 
     function Ws(endpoint, protocols) {
-        if (!SCHEME.test(endpoint)) {
+        // the original's rule: ws:// is added when "ws" appears nowhere in the endpoint, so
+        // "/news" stays a path relative to the page; here also not before another scheme
+        // (http://host/chat, which the original turned into ws://http://host/chat)
+        if (endpoint.indexOf("ws") === -1 && !SCHEME.test(endpoint)) {
             endpoint = "ws://" + endpoint;
         }
+        this.opened = false; // set once the connect listeners have run, never cleared: the original's isReady
         this.connectListeners = [];
         this.disconnectListeners = [];
         this.nativeListeners = [];
@@ -109,7 +125,9 @@
             for (var i = 0; i < queued.length; i++) {
                 self.conn.send(queued[i]);
             }
+            // a listener added by a listener is called by this loop, once: `opened` is still false
             callAll(self.connectListeners);
+            self.opened = true;
         };
         this.conn.onclose = function () {
             self.pending = [];
@@ -141,12 +159,12 @@
         }
     };
 
-    /** Calls fn once the connection is open; at once if it already is. */
+    /** Calls fn once the connection is open; at once if it has opened already (also after it closed, as in the original). */
     Ws.prototype.OnConnect = function (fn) {
-        this.connectListeners.push(fn);
-        if (this.conn.readyState === 1) {
+        if (this.opened) {
             fn();
         }
+        this.connectListeners.push(fn);
     };
 
     /** Calls fn when the connection closes, whoever closed it. */
@@ -167,7 +185,7 @@
         this.eventListeners[event].push(fn);
     };
 
-    /** Sends an event; data may be a string, number, boolean, object, array, null or nothing. */
+    /** Sends an event, its type chosen by encode's rules above. */
     Ws.prototype.Emit = function (event, data) {
         event = String(event);
         if (event === "" || event.indexOf(";") >= 0) {

@@ -34,8 +34,22 @@ final class Fixtures {
     /** The prefix of the mirror endpoint: the clients never send it, so all their frames reach it as native messages. */
     static final String MIRROR_PREFIX = "mirror-unused-prefix:";
 
+    /** The subprotocols of the protocol endpoint, in the server's preference order. */
+    static final List<String> SUBPROTOCOLS = List.of("chat.v2", "chat.v1");
+
     /** A record the server emits as JSON. */
     public record Sample(String name, List<Integer> values) {
+    }
+
+    /** A JavaBean the server emits as JSON (JSON-B orders its properties by name). */
+    public static final class Bean {
+        public String getLabel() {
+            return "bean";
+        }
+
+        public int getCount() {
+            return 3;
+        }
     }
 
     private Fixtures() {
@@ -61,8 +75,9 @@ final class Fixtures {
     }
 
     /**
-     * {@code /protocol}: the event protocol with the given prefix (echo, probe, samples, typed
-     * listeners, native echo, kick, emit-to an event the client names, raw frames); {@code /chat}:
+     * {@code /protocol}: the event protocol with the given prefix and the {@link #SUBPROTOCOLS}
+     * (echo, probe, samples, typed listeners, native echo, kick, emit-to an event the client
+     * names, raw frames, the negotiated subprotocol); {@code /chat}:
      * the chat example's behaviour (room1, "From: &lt;id&gt;: ...") for the sockeye.js chat page; {@code /mirror}: sends every frame it receives back as a
      * native message {@code frame:<text>} (or {@code frame-hex:<hex>} for bytes that are not
      * UTF-8); {@code /}, {@code /iris-ws.js}, {@code /sockeye.js} and {@code /sockeye-chat.html}:
@@ -70,7 +85,8 @@ final class Fixtures {
      */
     private static EmbeddedServer protocolServer(int port, String prefix, boolean binary, List<String> log)
             throws DeploymentException {
-        Config config = Config.builder().messagePrefix(prefix).binaryMessages(binary).maxMessageSize(64 * 1024).build();
+        Config config = Config.builder().messagePrefix(prefix).binaryMessages(binary).maxMessageSize(64 * 1024)
+                .subprotocols(SUBPROTOCOLS).build();
         SockeyeEndpoint protocol = Sockeye.endpoint("/protocol", config, connection -> {
             recording(log).onConnection(connection);
             protocol(connection);
@@ -108,18 +124,24 @@ final class Fixtures {
         connection.on("kick", () -> connection.disconnect());
         connection.on("emit-to", String.class, event -> connection.emit(event, "to " + event));
         connection.on("raw", String.class, connection::emitMessage);
+        connection.on("subprotocol", () -> connection.emit("subprotocol", connection.handshake().subprotocol().orElse("")));
         connection.on("samples", () -> {
             connection.emit("s-text", "hello;x ü");
+            connection.emit("s-chars", new StringBuilder("built;text"));
             connection.emit("s-int", 42);
             connection.emit("s-long", 9_007_199_254_740_993L);
+            connection.emit("s-short", (short) 7);
+            connection.emit("s-byte", (byte) -8);
             connection.emit("s-true", true);
             connection.emit("s-false", false);
             connection.emit("s-double", 3.5);
             connection.emit("s-record", new Sample("a", List.of(1, 2)));
+            connection.emit("s-bean", new Bean());
             connection.emit("s-list", List.of("a", "b"));
             connection.emit("s-map", Map.of("k", 1));
             connection.emit("s-null", null);
             connection.emit("s-bytes", "raw bytes".getBytes(UTF_8));
+            connection.emit("s-buffer", ByteBuffer.wrap("..buffer bytes".getBytes(UTF_8)).position(2)); // its remaining bytes
             connection.emit("s-empty", "");
             connection.emitMessage("native text");
             connection.emit("s-done", "");
