@@ -64,6 +64,16 @@ public class FanOutBenchmarks {
         }
 
         @Override
+        public Object endpoint() {
+            return FanOutBenchmarks.class;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<Void> goAway() {
+            throw new UnsupportedOperationException("not needed to route");
+        }
+
+        @Override
         public void send(Message message, Delivery delivery) {
             queue.enqueue(message.frame(codec), delivery);
         }
