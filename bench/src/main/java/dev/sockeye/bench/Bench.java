@@ -17,6 +17,8 @@ final class Bench {
 
     /** The two implementations, in the order of even forks (odd forks reverse it). */
     static final List<String> MODES = List.of("sockeye", "raw");
+    /** Sockeye with its heartbeat off, a third mode of the fan-out latency scenario. */
+    static final String SOCKEYE_WITHOUT_PINGS = "sockeye-without-pings";
 
     /** The load generators' client: {@code sockeye} (SockeyeClient, the default) or {@code jdk}. */
     static final List<String> CLIENTS = List.of("sockeye", "jdk");

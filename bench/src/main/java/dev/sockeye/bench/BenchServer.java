@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The server JVM of a benchmark: the embedded Tyrus server with either Sockeye or the raw endpoint
- * ({@code --mode sockeye|raw}), optionally clustered ({@code --redis <uri>}, Sockeye only). It
+ * ({@code --mode sockeye|sockeye-without-pings|raw}), optionally clustered ({@code --redis <uri>}, Sockeye only). It
  * prints {@code PORT <n>} once it listens, then obeys one command per line on standard input and
  * answers each with one {@code OK <command> ...} line (see {@link #handle}). Every emit carries
  * {@code <seq>:<System.nanoTime()>}: on one machine that clock is the same in every JVM (Linux
@@ -46,8 +46,10 @@ public final class BenchServer {
         }
         ServerUnderTest app = switch (mode) {
             case "sockeye" -> new SockeyeServer(redis);
+            case Bench.SOCKEYE_WITHOUT_PINGS -> new SockeyeServer(redis, false);
             case "raw" -> new RawServer();
-            default -> throw new IllegalArgumentException("--mode must be sockeye or raw: " + mode);
+            default -> throw new IllegalArgumentException("--mode must be sockeye, "
+                    + Bench.SOCKEYE_WITHOUT_PINGS + " or raw: " + mode);
         };
         EmbeddedServer server = EmbeddedServer.builder().port(0).endpoint(app.endpoint()).start();
         BenchServer bench = new BenchServer(app);

@@ -33,7 +33,9 @@ final class EchoScenario implements Scenario {
             }
         }
         String params = s.echoConnections() + " connections, closed loop, " + s.forks() + " × " + s.runs() + " runs of "
-                + seconds(s.echoRun()) + " after " + seconds(s.echoWarmup()) + " warm-up";
+                + seconds(s.echoRun()) + " after a warm-up of " + seconds(s.echoWarmup()) + ", then until three "
+                + seconds(s.echoRun()) + " windows in a row agree within 5 % (at most "
+                + seconds(s.echoWarmup().multipliedBy(MAX_WARMUP_FACTOR)) + " in all)";
         List<Row> rows = new ArrayList<>();
         for (String kind : KINDS) {
             String scenario = "echo, " + (kind.equals("text") ? "text event" : "JSON record event");
@@ -52,8 +54,7 @@ final class EchoScenario implements Scenario {
         }
         for (String kind : KINDS) {
             load.call("echo start " + kind, Duration.ofSeconds(30));
-            Thread.sleep(s.echoWarmup().toMillis());
-            load.call("echo snapshot", Duration.ofSeconds(30));
+            warmUp(s, load, kind);
             for (int run = 0; run < s.runs(); run++) {
                 Thread.sleep(s.echoRun().toMillis());
                 String reply = load.call("echo snapshot", Duration.ofSeconds(30));
@@ -69,6 +70,43 @@ final class EchoScenario implements Scenario {
             Thread.sleep(300);
         }
     }
+
+    /**
+     * The warm-up: {@code echoWarmup}, then windows of {@code echoRun} until the rates of
+     * {@value #STEADY_PAIRS} + 1 windows in a row each lie within {@value #STEADY} of the one before
+     * (two agreeing windows alone were seen at a third of the final rate) (at most {@link #MAX_WARMUP_FACTOR} times
+     * {@code echoWarmup} in all). On 2 cores shared by server, load generator and their JIT
+     * compilers, a fixed 15 s left the first measured runs at half the rate of the last ones.
+     */
+    private static void warmUp(Sizes s, ChildJvm load, String kind) throws Exception {
+        Thread.sleep(s.echoWarmup().toMillis());
+        load.call("echo snapshot", Duration.ofSeconds(30));
+        long deadline = System.nanoTime() + s.echoWarmup().multipliedBy(MAX_WARMUP_FACTOR - 1).toNanos();
+        double previous = -1;
+        int windows = 0;
+        int agreeing = 0;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(s.echoRun().toMillis());
+            String reply = load.call("echo snapshot", Duration.ofSeconds(30));
+            double rate = ChildJvm.longField(reply, "count") / (ChildJvm.longField(reply, "ns") / 1e9);
+            windows++;
+            agreeing = previous > 0 && Math.abs(rate - previous) <= STEADY * previous ? agreeing + 1 : 0;
+            previous = rate;
+            if (agreeing == STEADY_PAIRS) {
+                break;
+            }
+        }
+        Bench.log(String.format("  %s warm-up: %s and %d windows of %s, last window %s", kind,
+                seconds(s.echoWarmup()), windows, seconds(s.echoRun()),
+                previous > 0 ? String.format("%.0f round trips/s", previous) : "none"));
+    }
+
+    /** Two consecutive warm-up windows this close (relative) agree. */
+    static final double STEADY = 0.05;
+    /** Agreeing consecutive pairs in a row that end the warm-up. */
+    static final int STEADY_PAIRS = 2;
+    /** The warm-up lasts at most this many times {@code echoWarmup}. */
+    static final int MAX_WARMUP_FACTOR = 5;
 
     static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";

@@ -8,7 +8,8 @@ import java.util.List;
  * Fan-out latency: N connections in one room; the server emits one event to the room every period,
  * carrying the time of the emit; each client records now minus that time. Per-delivery
  * p50/p95/p99/max, and per emit the time until the last client has it. The room sizes are measured
- * in one server, connections being added between sizes.
+ * in one server, connections being added between sizes. Sockeye runs twice, with its default
+ * configuration and without pings, since the raw endpoint has no heartbeat.
  */
 final class FanOutLatencyScenario implements Scenario {
 
@@ -25,7 +26,7 @@ final class FanOutLatencyScenario implements Scenario {
         Samples samples = new Samples();
         List<String> notes = new ArrayList<>();
         for (int fork = 0; fork < s.forks(); fork++) {
-            for (String mode : Bench.modes(fork)) {
+            for (String mode : modes(fork)) {
                 try (Bench.Fleet fleet = bench.fleet("fanout", mode, "1g", bench.processesFor(largest), "1g")) {
                     int connected = 0;
                     for (int size : sizes) {
@@ -58,11 +59,28 @@ final class FanOutLatencyScenario implements Scenario {
             rows.add(samples.row(scenario, params, key + "call", "time the emit call takes (sends run on the emitting thread)",
                     "ms", false));
             rows.add(samples.row(scenario, params, key + "interval", "interval achieved between emits", "ms", false));
+            String withoutPings = scenario + ", Sockeye without pings";
+            String m = Bench.SOCKEYE_WITHOUT_PINGS;
+            rows.add(samples.row(m, withoutPings, params, key + "p50", "delivery latency p50", "ms", false));
+            rows.add(samples.row(m, withoutPings, params, key + "p99", "delivery latency p99", "ms", false));
+            rows.add(samples.row(m, withoutPings, params, key + "max", "delivery latency max", "ms", false));
+            rows.add(samples.row(m, withoutPings, params, key + "last", "last client has it (median emit)", "ms", false));
+            rows.add(samples.row(m, withoutPings, params, key + "delivered", "delivered", "%", true));
         }
         if (!notes.isEmpty()) {
             rows.set(0, rows.get(0).withNote(String.join("; ", notes)));
         }
         return rows;
+    }
+
+    /**
+     * Sockeye, the raw endpoint and Sockeye with its heartbeat off ({@code pingPeriod} zero: the raw
+     * endpoint pings nobody), in an order that alternates fork by fork.
+     */
+    static List<String> modes(int fork) {
+        List<String> modes = new ArrayList<>(Bench.modes(fork));
+        modes.add(fork % 2 == 0 ? modes.size() : 0, Bench.SOCKEYE_WITHOUT_PINGS);
+        return modes;
     }
 
     /** A warm-up, then the measured runs, at the current room size. */

@@ -24,6 +24,12 @@ final class Samples {
 
     /** @param key the metric's name in these samples; {@code label} its name in the table */
     Row row(String scenario, String parameters, String key, String label, String unit, boolean higherIsBetter) {
-        return Row.of(scenario, parameters, label, unit, higherIsBetter, of(key, "sockeye"), of(key, "raw"));
+        return row("sockeye", scenario, parameters, key, label, unit, higherIsBetter);
+    }
+
+    /** As {@link #row(String, String, String, String, String, boolean)}, with {@code mode}'s samples in the Sockeye column. */
+    Row row(String mode, String scenario, String parameters, String key, String label, String unit,
+            boolean higherIsBetter) {
+        return Row.of(scenario, parameters, label, unit, higherIsBetter, of(key, mode), of(key, "raw"));
     }
 }

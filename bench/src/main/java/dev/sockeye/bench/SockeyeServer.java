@@ -7,12 +7,13 @@ import dev.sockeye.SockeyeEndpoint;
 import dev.sockeye.Target;
 import dev.sockeye.cluster.redis.RedisCluster;
 
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The benchmark application on Sockeye, with the default configuration (origin check, 1 KiB
- * message limit, 1 MiB outbound limit per connection with the close policy, write timeout, pings),
- * optionally clustered over Redis.
+ * message limit, 1 MiB outbound limit per connection with the close policy, write timeout, pings
+ * every 54 s), optionally clustered over Redis, optionally without pings.
  */
 final class SockeyeServer implements ServerUnderTest {
 
@@ -20,7 +21,19 @@ final class SockeyeServer implements ServerUnderTest {
 
     /** @param redisUri the Redis to cluster over, or {@code null} for a single node */
     SockeyeServer(String redisUri) {
+        this(redisUri, true);
+    }
+
+    /**
+     * @param redisUri the Redis to cluster over, or {@code null} for a single node
+     * @param pings    {@code false} turns the heartbeat off ({@code pingPeriod} zero), as the raw
+     *                 endpoint has none: the fan-out scenario measures both to show what pings cost
+     */
+    SockeyeServer(String redisUri, boolean pings) {
         Config.Builder config = Config.builder();
+        if (!pings) {
+            config.pingPeriod(Duration.ZERO);
+        }
         if (redisUri != null) {
             config.cluster(RedisCluster.uri(redisUri).prefix("bench").factory());
         }

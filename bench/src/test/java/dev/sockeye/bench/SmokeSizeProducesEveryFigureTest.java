@@ -40,6 +40,7 @@ class SmokeSizeProducesEveryFigureTest {
             }
         }
         assertTrue(rows.stream().anyMatch(r -> r.scenario().contains("clustered")), "no clustered scale row");
+        assertTrue(rows.stream().anyMatch(r -> r.scenario().endsWith("Sockeye without pings")), "no fan-out row without pings");
         assertTrue(Files.readString(out.resolve("results.md")).contains("| scenario |"));
         assertTrue(Files.readString(out.resolve("results.json")).contains("\"gitCommit\""));
     }
