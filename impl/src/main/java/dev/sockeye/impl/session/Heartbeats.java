@@ -52,9 +52,9 @@ public final class Heartbeats {
         return TIMER.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Runs {@code check} every {@code periodNanos} until the returned future is cancelled. */
-    public static ScheduledFuture<?> every(long periodNanos, Runnable check) {
-        return TIMER.scheduleWithFixedDelay(check, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+    /** Runs {@code check} after {@code firstNanos}, then every {@code periodNanos}, until the returned future is cancelled. */
+    public static ScheduledFuture<?> every(long firstNanos, long periodNanos, Runnable check) {
+        return TIMER.scheduleWithFixedDelay(check, firstNanos, periodNanos, TimeUnit.NANOSECONDS);
     }
 
     /** Runs what a timeout sets off away from the timer thread, in submission order per thread. */
