@@ -42,6 +42,8 @@ final class EchoScenario implements Scenario {
             rows.add(samples.row(scenario, params, kind + " rate", "round trips per second", "msg/s", true));
             rows.add(samples.row(scenario, params, kind + " p50", "round trip p50", "µs", false));
             rows.add(samples.row(scenario, params, kind + " p99", "round trip p99", "µs", false));
+            rows.add(samples.row(scenario, params, kind + " server cpu", "server CPU per round trip", "µs", false));
+            rows.add(samples.row(scenario, params, kind + " cpu share", "server CPU ÷ load generator CPU", "×", false));
         }
         return rows;
     }
@@ -56,9 +58,18 @@ final class EchoScenario implements Scenario {
             load.call("echo start " + kind, Duration.ofSeconds(30));
             warmUp(s, load, kind);
             for (int run = 0; run < s.runs(); run++) {
+                long serverCpu = cpuNanos(fleet.server().jvm());
+                long loadCpu = cpuNanos(load);
                 Thread.sleep(s.echoRun().toMillis());
                 String reply = load.call("echo snapshot", Duration.ofSeconds(30));
-                double rate = ChildJvm.longField(reply, "count") / (ChildJvm.longField(reply, "ns") / 1e9);
+                long serverCpuUsed = cpuNanos(fleet.server().jvm()) - serverCpu;
+                long loadCpuUsed = cpuNanos(load) - loadCpu;
+                long roundTrips = ChildJvm.longField(reply, "count");
+                double rate = roundTrips / (ChildJvm.longField(reply, "ns") / 1e9);
+                if (roundTrips > 0 && serverCpuUsed > 0 && loadCpuUsed > 0) {
+                    samples.add(kind + " server cpu", mode, serverCpuUsed / 1e3 / roundTrips);
+                    samples.add(kind + " cpu share", mode, (double) serverCpuUsed / loadCpuUsed);
+                }
                 Histogram h = LoadGenerator.decode(ChildJvm.field(reply, "hist"));
                 samples.add(kind + " rate", mode, rate);
                 samples.add(kind + " p50", mode, h.getValueAtPercentile(50));
@@ -107,6 +118,14 @@ final class EchoScenario implements Scenario {
     static final int STEADY_PAIRS = 2;
     /** The warm-up lasts at most this many times {@code echoWarmup}. */
     static final int MAX_WARMUP_FACTOR = 5;
+
+    /**
+     * The CPU time a child JVM has used so far (user and system, all threads, GC and JIT included),
+     * read by the runner from the operating system; 0 when it cannot tell.
+     */
+    static long cpuNanos(ChildJvm jvm) {
+        return ProcessHandle.of(jvm.pid()).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos).orElse(0L);
+    }
 
     static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";

@@ -83,7 +83,7 @@ public record Report(String size, String started, String finished, Map<String, O
         }
         String pattern = switch (unit) {
             case "ms", "ns/op", "B/op" -> Math.abs(value) < 100 ? "%,.1f" : "%,.0f";
-            case "%" -> "%.2f";
+            case "%", "×" -> "%.2f";
             default -> "%,.0f";
         };
         return String.format(Locale.ROOT, pattern, value);
