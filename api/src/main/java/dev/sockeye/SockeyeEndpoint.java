@@ -42,11 +42,13 @@ public interface SockeyeEndpoint {
      * code 1001 (going away), as a server disconnect does (leave listeners, disconnect listeners,
      * queued frames flushed first), waits until their close frames are written (5 seconds at most in
      * all), then stops the endpoint's cluster bus, if it has one, which removes this node from the
-     * cluster's state. A connection whose handshake completes while it runs is not ended: call it
-     * once the container no longer hands the endpoint new connections, for example in
-     * {@code ServletContextListener.contextDestroyed} (in a web application with the
-     * {@code sockeye-jakarta-ee} jar, the annotated endpoints are closed so without this call).
-     * Blocks the calling thread while the disconnect listeners run. Idempotent.
+     * cluster's state. A connection whose handshake completes while it runs, or later (a container
+     * that still routes to the endpoint), is ended at once with 1001 "endpoint closed" before any
+     * listener sees it (a neffos client's dial is refused with {@code endpoint closed}). Call it when
+     * the application stops, for example in {@code ServletContextListener.contextDestroyed} (in a
+     * web application with the {@code sockeye-jakarta-ee} jar, the annotated endpoints are closed so
+     * without this call). Blocks the calling thread while the disconnect listeners run. Idempotent;
+     * safe to call from any thread, also while clients connect.
      */
     void close();
 

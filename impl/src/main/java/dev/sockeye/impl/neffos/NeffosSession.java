@@ -144,12 +144,17 @@ final class NeffosSession implements NeffosConnection, ListeningConnection, Memb
 
     /** Refuses the connection: {@code H<error>}, then close with 1008. */
     void refuse(String errorText) {
+        refuse(errorText, CloseReason.CloseCodes.VIOLATED_POLICY);
+    }
+
+    /** Answers the handshake with {@code H<errorText>} and closes with {@code code}. */
+    void refuse(String errorText, CloseReason.CloseCode code) {
         synchronized (beforeAck) {
             beforeAck.forEach(p -> p.delivery().failed(OutboundQueue.closedException()));
             beforeAck.clear();
         }
         channel.enqueue(AddressCodec.text(NeffosWire.ACK_REFUSED + errorText), Delivery.IGNORED);
-        end(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, closeReason(errorText)), EndMode.FLUSH);
+        end(new CloseReason(code, closeReason(errorText)), EndMode.FLUSH);
     }
 
     /** A close reason holds at most 123 bytes. */

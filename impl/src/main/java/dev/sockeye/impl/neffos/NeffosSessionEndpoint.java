@@ -121,6 +121,10 @@ public final class NeffosSessionEndpoint extends Endpoint {
      */
     private void handshake(NeffosSession live) {
         handshakeDone = true;
+        if (context.registry().hasGoneAway(context)) {
+            live.refuse("endpoint closed", CloseReason.CloseCodes.GOING_AWAY);
+            return;
+        }
         var hook = context.definition().onConnect();
         if (hook.isPresent()) {
             try {
@@ -135,6 +139,11 @@ public final class NeffosSessionEndpoint extends Endpoint {
         }
         if (!context.registry().register(live)) {
             live.refuse("connection id already connected");
+            return;
+        }
+        if (context.registry().hasGoneAway(context)) {
+            // the endpoint was closed while the connect hook ran
+            live.refuse("endpoint closed", CloseReason.CloseCodes.GOING_AWAY);
             return;
         }
         live.acknowledge();

@@ -37,6 +37,8 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
     public static final int GO_AWAY_WAIT_SECONDS = 5;
 
     private final ConcurrentMap<String, Member> connections = new ConcurrentHashMap<>();
+    /** Endpoints that went away: connections of theirs that open afterwards are ended at once. */
+    private final Set<Object> goneAway = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<String, Set<Member>> rooms = new ConcurrentHashMap<>();
     private final IrisCodec codec;
     private volatile Router router = this;
@@ -85,12 +87,14 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
     /**
      * Ends every open connection that {@code endpoint} accepted ({@link Member#goAway()}: close code
      * 1001), then waits until their close frames are written, {@value #GO_AWAY_WAIT_SECONDS} s at most in all.
-     * Connections that open meanwhile are not ended: call it once the container no longer hands the
-     * endpoint new connections.
+     * From then on {@link #hasGoneAway} is {@code true} for {@code endpoint}: a connection whose
+     * handshake was still in flight registers, sees it, and ends itself (a container may hand out
+     * connections to an endpoint it can no longer undeploy, as embedded Tyrus does).
      *
      * @param endpoint what the connections' {@link Member#endpoint()} returns
      */
     public void goAway(Object endpoint) {
+        goneAway.add(endpoint);
         CompletableFuture<?>[] closes = connections.values().stream()
                 .filter(member -> member.endpoint() == endpoint)
                 .map(member -> member.goAway().toCompletableFuture().exceptionally(alreadyEnded -> null))
@@ -102,6 +106,14 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
         } catch (ExecutionException | TimeoutException e) {
             // the connections have ended on this side; a close frame that is not out by now is not awaited
         }
+    }
+
+    /**
+     * Whether {@link #goAway} was called for {@code endpoint}. An opening connection asks after
+     * {@link #register}: either it sees the endpoint gone, or {@code goAway} sees it registered.
+     */
+    public boolean hasGoneAway(Object endpoint) {
+        return goneAway.contains(endpoint);
     }
 
     /** Removes a connection that has left its rooms. */

@@ -53,6 +53,12 @@ public final class SessionEndpoint extends Endpoint {
                     "connection id already connected"));
             return;
         }
+        if (context.registry().hasGoneAway(context)) {
+            // the endpoint was closed while this handshake was in flight: no listener sees it
+            live.end(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "endpoint closed"),
+                    LiveConnection.EndMode.IMMEDIATE);
+            return;
+        }
         connection = live;
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) this::onBinary);
