@@ -51,6 +51,13 @@ class NeffosChatTest {
             assertEquals("$1;;;;;;", neffos.next());
             neffos.send("$2;default;news;_OnRoomJoin;0;0;");
             assertEquals("$2;;;;;;", neffos.next());
+            // the Iris client has no frame that says its connection listener ran (and joined the
+            // room): under load the server may still be running it when the upgrade has completed
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (endpoints[0].registry().members("default/news").size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(2, endpoints[0].registry().members("default/news").size(), "both clients in the room");
             endpoints[0].registry().to(dev.sockeye.Target.room("default/news")).emit("headline", "now");
             assertEquals("iris-websocket-message:headline;0;now", iris.next());
             assertEquals(";default;news;headline;0;0;now", neffos.next());
