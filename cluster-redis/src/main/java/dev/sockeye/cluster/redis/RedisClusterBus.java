@@ -68,7 +68,7 @@ import java.util.function.Function;
  * write that Redis refuses or that fails otherwise is counted too, and the node rewrites its whole
  * state at its next heartbeat. Commands carry no client-side timeout (queries have their own
  * deadline): a Lettuce command timeout cancels a command not yet written to the socket, and under
- * load that silently lost state writes (the cluster's count of 51,000 connections stayed hundreds
+ * load that silently lost state writes (the cluster's count of 51,000 connections stayed up to 718
  * short in the scale benchmark).
  * Delivery across nodes is at most once.
  */
