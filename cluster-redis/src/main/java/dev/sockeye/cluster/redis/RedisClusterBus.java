@@ -380,7 +380,6 @@ final class RedisClusterBus implements ClusterBus {
         if (closed.get() || !commands.isOpen()) {
             return;
         }
-
         long now = System.currentTimeMillis();
         long lifetime = settings.heartbeat().toMillis() * 7 / 2;
         RedisAsyncCommands<String, String> a = commands.async();

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A state write that Redis refuses is not lost for ever: it is counted in {@code dropped()} and the
  * node rewrites its whole state at its next heartbeat. Redis refuses the join here because the
  * room's key holds a string (WRONGTYPE); in the scale benchmark the writes were lost to Lettuce's
- * command timeout under load, and the cluster's count stayed hundreds short of 51,000 for good.
+ * command timeout under load, and the cluster's count stayed up to 718 short of 51,000 for good.
  */
 class LostStateWritesAreRepairedTest {
 

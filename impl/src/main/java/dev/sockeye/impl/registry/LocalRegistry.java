@@ -37,8 +37,13 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
     public static final int GO_AWAY_WAIT_SECONDS = 5;
 
     private final ConcurrentMap<String, Member> connections = new ConcurrentHashMap<>();
-    /** Endpoints that went away: connections of theirs that open afterwards are ended at once. */
-    private final Set<Object> goneAway = ConcurrentHashMap.newKeySet();
+    /**
+     * Endpoints that went away, compared by identity as {@link #goAway} compares them (an endpoint's
+     * context may be a record whose hash would be computed on every handshake): a list, copied on
+     * the rare write, empty in most applications.
+     */
+    private volatile List<Object> goneAway = List.of();
+    private final Object goneAwayLock = new Object();
     private final ConcurrentMap<String, Set<Member>> rooms = new ConcurrentHashMap<>();
     private final IrisCodec codec;
     private volatile Router router = this;
@@ -94,7 +99,11 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
      * @param endpoint what the connections' {@link Member#endpoint()} returns
      */
     public void goAway(Object endpoint) {
-        goneAway.add(endpoint);
+        synchronized (goneAwayLock) {
+            List<Object> more = new java.util.ArrayList<>(goneAway);
+            more.add(endpoint);
+            goneAway = List.copyOf(more);
+        }
         CompletableFuture<?>[] closes = connections.values().stream()
                 .filter(member -> member.endpoint() == endpoint)
                 .map(member -> member.goAway().toCompletableFuture().exceptionally(alreadyEnded -> null))
@@ -113,7 +122,12 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
      * {@link #register}: either it sees the endpoint gone, or {@code goAway} sees it registered.
      */
     public boolean hasGoneAway(Object endpoint) {
-        return goneAway.contains(endpoint);
+        for (Object gone : goneAway) {
+            if (gone == endpoint) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Removes a connection that has left its rooms. */
