@@ -1,5 +1,7 @@
 package dev.sockeye;
 
+import dev.sockeye.neffos.NeffosController;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

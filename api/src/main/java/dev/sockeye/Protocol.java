@@ -1,5 +1,8 @@
 package dev.sockeye;
 
+import dev.sockeye.neffos.Namespaces;
+import dev.sockeye.neffos.NeffosController;
+
 /**
  * The wire protocol an {@link EventEndpoint} class speaks ({@link EventEndpoint#protocol()}).
  */

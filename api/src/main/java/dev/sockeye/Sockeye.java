@@ -1,5 +1,8 @@
 package dev.sockeye;
 
+import dev.sockeye.neffos.Namespaces;
+import dev.sockeye.neffos.NeffosController;
+
 import dev.sockeye.spi.EndpointProvider;
 
 import jakarta.websocket.DeploymentException;

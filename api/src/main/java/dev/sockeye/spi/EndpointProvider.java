@@ -32,7 +32,7 @@ public interface EndpointProvider {
      *         {@link dev.sockeye.Sockeye#neffosEndpointSharing}
      * @throws UnsupportedOperationException by default: a provider without the neffos protocol
      */
-    default SockeyeEndpoint createNeffos(String path, Config config, dev.sockeye.Namespaces namespaces,
+    default SockeyeEndpoint createNeffos(String path, Config config, dev.sockeye.neffos.Namespaces namespaces,
                                          SockeyeEndpoint sharedWith) throws DeploymentException {
         throw new UnsupportedOperationException(getClass().getName() + " does not provide the neffos protocol");
     }

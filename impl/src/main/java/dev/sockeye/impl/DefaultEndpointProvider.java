@@ -2,7 +2,7 @@ package dev.sockeye.impl;
 
 import dev.sockeye.Config;
 import dev.sockeye.ConnectionListener;
-import dev.sockeye.Namespaces;
+import dev.sockeye.neffos.Namespaces;
 import dev.sockeye.SockeyeEndpoint;
 import dev.sockeye.impl.neffos.NeffosEndpoint;
 import dev.sockeye.spi.EndpointProvider;

@@ -2,7 +2,7 @@ package dev.sockeye.impl;
 
 import dev.sockeye.Config;
 import dev.sockeye.EventEndpoint;
-import dev.sockeye.NeffosController;
+import dev.sockeye.neffos.NeffosController;
 import dev.sockeye.OnEvent;
 import dev.sockeye.Protocol;
 import dev.sockeye.Sockeye;

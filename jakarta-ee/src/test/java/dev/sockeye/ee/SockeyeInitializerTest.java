@@ -3,7 +3,7 @@ package dev.sockeye.ee;
 import dev.sockeye.Config;
 import dev.sockeye.Connection;
 import dev.sockeye.EventEndpoint;
-import dev.sockeye.NeffosController;
+import dev.sockeye.neffos.NeffosController;
 import dev.sockeye.OnConnect;
 import dev.sockeye.OnEvent;
 import dev.sockeye.Protocol;

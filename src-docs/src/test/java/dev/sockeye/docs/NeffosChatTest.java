@@ -1,7 +1,7 @@
 package dev.sockeye.docs;
 
-import dev.sockeye.Events;
-import dev.sockeye.Namespaces;
+import dev.sockeye.neffos.Events;
+import dev.sockeye.neffos.Namespaces;
 import dev.sockeye.embedded.EmbeddedServer;
 
 import org.junit.jupiter.api.Test;

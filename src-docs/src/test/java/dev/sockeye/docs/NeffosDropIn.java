@@ -1,9 +1,9 @@
 package dev.sockeye.docs;
 
 import dev.sockeye.EventEndpoint;
-import dev.sockeye.NamespaceConnection;
-import dev.sockeye.NamespaceHook;
-import dev.sockeye.NeffosController;
+import dev.sockeye.neffos.NamespaceConnection;
+import dev.sockeye.neffos.NamespaceHook;
+import dev.sockeye.neffos.NeffosController;
 import dev.sockeye.OnEvent;
 import dev.sockeye.Protocol;
 import dev.sockeye.Sockeye;

@@ -2,8 +2,8 @@ package dev.sockeye.docs;
 
 import dev.sockeye.ClusterAnswer;
 import dev.sockeye.Config;
-import dev.sockeye.Events;
-import dev.sockeye.Namespaces;
+import dev.sockeye.neffos.Events;
+import dev.sockeye.neffos.Namespaces;
 import dev.sockeye.Sockeye;
 import dev.sockeye.SockeyeEndpoint;
 import dev.sockeye.Target;

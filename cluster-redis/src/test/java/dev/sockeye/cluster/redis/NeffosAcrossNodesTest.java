@@ -2,8 +2,8 @@ package dev.sockeye.cluster.redis;
 
 import dev.sockeye.Config;
 import dev.sockeye.EventEndpoint;
-import dev.sockeye.Namespaces;
-import dev.sockeye.NeffosController;
+import dev.sockeye.neffos.Namespaces;
+import dev.sockeye.neffos.NeffosController;
 import dev.sockeye.OnEvent;
 import dev.sockeye.Protocol;
 import dev.sockeye.Sockeye;

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * How the instances of an annotated class (an {@link EventEndpoint} class, a
- * {@link dev.sockeye.NeffosController}, a config supplier) are made: by the first
+ * {@link dev.sockeye.neffos.NeffosController}, a config supplier) are made: by the first
  * {@link EndpointInstances} provider that serves the class (CDI with {@code sockeye-jakarta-ee}),
  * else with its public no-argument constructor. Decided once per class, at deployment.
  */

@@ -1,9 +1,9 @@
 package dev.sockeye.impl.neffos;
 
-import dev.sockeye.ErrorReplyException;
-import dev.sockeye.Events;
+import dev.sockeye.neffos.ErrorReplyException;
+import dev.sockeye.neffos.Events;
 import dev.sockeye.ListenerException;
-import dev.sockeye.NamespaceHook;
+import dev.sockeye.neffos.NamespaceHook;
 import dev.sockeye.SockeyeException;
 import dev.sockeye.impl.codec.InboundMessage;
 import dev.sockeye.impl.route.Message;
@@ -237,7 +237,7 @@ final class InboundDispatch {
 
     /**
      * Sends what a handler returned, now or when its stage completes; a client ask waits for a stage
-     * at most {@link dev.sockeye.Namespaces#answerTimeout()}, then gets an error and the stage's
+     * at most {@link dev.sockeye.neffos.Namespaces#answerTimeout()}, then gets an error and the stage's
      * late outcome is dropped.
      */
     private void answer(NeffosFrame.Event event, Object result) {

@@ -1,8 +1,8 @@
 package dev.sockeye.impl.neffos;
 
-import dev.sockeye.Events;
-import dev.sockeye.NamespaceHook;
-import dev.sockeye.Namespaces;
+import dev.sockeye.neffos.Events;
+import dev.sockeye.neffos.NamespaceHook;
+import dev.sockeye.neffos.Namespaces;
 import dev.sockeye.impl.annotated.AnnotatedEndpoint;
 import dev.sockeye.impl.annotated.Instances;
 import dev.sockeye.spi.EndpointInstances;
@@ -51,7 +51,7 @@ record NamespaceModel(String name,
         });
         for (Class<?> type : namespaces.controllers()) {
             int before = problems.size();
-            dev.sockeye.NeffosController annotation = type.getAnnotation(dev.sockeye.NeffosController.class);
+            dev.sockeye.neffos.NeffosController annotation = type.getAnnotation(dev.sockeye.neffos.NeffosController.class);
             Builder builder = annotation == null ? null : builders.computeIfAbsent(annotation.value(), Builder::new);
             ControllerScanner.Controller controller = ControllerScanner.scan(type,
                     builder == null ? 0 : builder.controllers.size(), problems);

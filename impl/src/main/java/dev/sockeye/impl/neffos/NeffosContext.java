@@ -1,7 +1,7 @@
 package dev.sockeye.impl.neffos;
 
 import dev.sockeye.Config;
-import dev.sockeye.Namespaces;
+import dev.sockeye.neffos.Namespaces;
 import dev.sockeye.Target;
 import dev.sockeye.impl.codec.PayloadDecoder;
 import dev.sockeye.impl.registry.LocalRegistry;

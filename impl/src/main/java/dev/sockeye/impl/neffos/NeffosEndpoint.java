@@ -2,7 +2,7 @@ package dev.sockeye.impl.neffos;
 
 import dev.sockeye.Config;
 import dev.sockeye.ConnectionRegistry;
-import dev.sockeye.Namespaces;
+import dev.sockeye.neffos.Namespaces;
 import dev.sockeye.Protocol;
 import dev.sockeye.SockeyeEndpoint;
 import dev.sockeye.impl.cluster.LocalClusterNode;

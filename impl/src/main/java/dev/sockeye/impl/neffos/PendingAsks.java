@@ -1,6 +1,6 @@
 package dev.sockeye.impl.neffos;
 
-import dev.sockeye.ErrorReplyException;
+import dev.sockeye.neffos.ErrorReplyException;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,6 @@
 package dev.sockeye.impl.neffos;
 
-import dev.sockeye.NeffosMessage;
+import dev.sockeye.neffos.NeffosMessage;
 import dev.sockeye.PayloadType;
 import dev.sockeye.impl.codec.InboundMessage;
 import dev.sockeye.impl.codec.PayloadDecoder;

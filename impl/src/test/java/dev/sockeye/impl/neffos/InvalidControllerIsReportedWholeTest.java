@@ -1,9 +1,9 @@
 package dev.sockeye.impl.neffos;
 
-import dev.sockeye.Events;
-import dev.sockeye.NamespaceHook;
-import dev.sockeye.Namespaces;
-import dev.sockeye.NeffosController;
+import dev.sockeye.neffos.Events;
+import dev.sockeye.neffos.NamespaceHook;
+import dev.sockeye.neffos.Namespaces;
+import dev.sockeye.neffos.NeffosController;
 import dev.sockeye.OnEvent;
 
 import jakarta.websocket.DeploymentException;

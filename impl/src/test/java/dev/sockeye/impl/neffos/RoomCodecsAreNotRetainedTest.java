@@ -1,8 +1,8 @@
 package dev.sockeye.impl.neffos;
 
 import dev.sockeye.Config;
-import dev.sockeye.Events;
-import dev.sockeye.Namespaces;
+import dev.sockeye.neffos.Events;
+import dev.sockeye.neffos.Namespaces;
 import dev.sockeye.impl.codec.IrisCodec;
 import dev.sockeye.impl.codec.PayloadDecoder;
 import dev.sockeye.impl.registry.LocalRegistry;

@@ -2,8 +2,8 @@ package dev.sockeye.tck.it;
 
 import dev.sockeye.EventEndpoint;
 import dev.sockeye.Handshake;
-import dev.sockeye.NamespaceConnection;
-import dev.sockeye.NeffosController;
+import dev.sockeye.neffos.NamespaceConnection;
+import dev.sockeye.neffos.NeffosController;
 import dev.sockeye.OnEvent;
 import dev.sockeye.Protocol;
 

@@ -1,8 +1,8 @@
 package dev.sockeye.neffos.tests;
 
 import dev.sockeye.Config;
-import dev.sockeye.ErrorReplyException;
-import dev.sockeye.Events;
+import dev.sockeye.neffos.ErrorReplyException;
+import dev.sockeye.neffos.Events;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

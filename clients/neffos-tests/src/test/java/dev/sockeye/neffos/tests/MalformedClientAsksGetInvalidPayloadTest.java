@@ -1,7 +1,7 @@
 package dev.sockeye.neffos.tests;
 
 import dev.sockeye.Config;
-import dev.sockeye.Events;
+import dev.sockeye.neffos.Events;
 import dev.sockeye.MalformedFrameException;
 
 import org.junit.jupiter.api.Test;

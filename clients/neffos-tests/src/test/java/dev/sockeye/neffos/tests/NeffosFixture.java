@@ -1,13 +1,13 @@
 package dev.sockeye.neffos.tests;
 
 import dev.sockeye.Config;
-import dev.sockeye.Events;
+import dev.sockeye.neffos.Events;
 import dev.sockeye.Key;
-import dev.sockeye.NamespaceHook;
-import dev.sockeye.Namespaces;
-import dev.sockeye.NeffosController;
-import dev.sockeye.NamespaceConnection;
-import dev.sockeye.NeffosMessage;
+import dev.sockeye.neffos.NamespaceHook;
+import dev.sockeye.neffos.Namespaces;
+import dev.sockeye.neffos.NeffosController;
+import dev.sockeye.neffos.NamespaceConnection;
+import dev.sockeye.neffos.NeffosMessage;
 import dev.sockeye.OnEvent;
 import dev.sockeye.Sockeye;
 import dev.sockeye.SockeyeEndpoint;

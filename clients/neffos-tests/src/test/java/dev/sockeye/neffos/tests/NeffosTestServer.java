@@ -1,8 +1,8 @@
 package dev.sockeye.neffos.tests;
 
 import dev.sockeye.Config;
-import dev.sockeye.Events;
-import dev.sockeye.Namespaces;
+import dev.sockeye.neffos.Events;
+import dev.sockeye.neffos.Namespaces;
 import dev.sockeye.Sockeye;
 import dev.sockeye.embedded.EmbeddedServer;
 

@@ -1,4 +1,8 @@
-package dev.sockeye;
+package dev.sockeye.neffos;
+
+import dev.sockeye.Emitter;
+import dev.sockeye.OnNativeMessage;
+import dev.sockeye.Target;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

@@ -1,4 +1,8 @@
-package dev.sockeye;
+package dev.sockeye.neffos;
+
+import dev.sockeye.Connection;
+import dev.sockeye.PayloadDecodeException;
+import dev.sockeye.PayloadType;
 
 /**
  * One neffos message (neffos's {@code Message}): an event that arrived on a namespace, a reply to

@@ -1,4 +1,11 @@
-package dev.sockeye;
+package dev.sockeye.neffos;
+
+import dev.sockeye.Config;
+import dev.sockeye.ConnectionRegistry;
+import dev.sockeye.OnConnect;
+import dev.sockeye.OnDisconnect;
+import dev.sockeye.Sockeye;
+import dev.sockeye.SockeyeEndpoint;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,6 @@
-package dev.sockeye;
+package dev.sockeye.neffos;
+
+import dev.sockeye.Emitter;
 
 import java.util.concurrent.CompletionStage;
 

@@ -1,4 +1,6 @@
-package dev.sockeye;
+package dev.sockeye.neffos;
+
+import dev.sockeye.Connection;
 
 import java.util.Optional;
 import java.util.Set;

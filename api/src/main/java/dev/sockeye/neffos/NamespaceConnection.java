@@ -1,4 +1,9 @@
-package dev.sockeye;
+package dev.sockeye.neffos;
+
+import dev.sockeye.ConnectionClosedException;
+import dev.sockeye.ConnectionRegistry;
+import dev.sockeye.Emitter;
+import dev.sockeye.Target;
 
 import java.time.Duration;
 import java.util.Optional;

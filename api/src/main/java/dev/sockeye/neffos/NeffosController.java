@@ -1,4 +1,12 @@
-package dev.sockeye;
+package dev.sockeye.neffos;
+
+import dev.sockeye.Connection;
+import dev.sockeye.ConnectionRegistry;
+import dev.sockeye.EventEndpoint;
+import dev.sockeye.Handshake;
+import dev.sockeye.OnEvent;
+import dev.sockeye.PayloadType;
+import dev.sockeye.Protocol;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,7 @@
-package dev.sockeye;
+package dev.sockeye.neffos;
+
+import dev.sockeye.Connection;
+import dev.sockeye.SockeyeException;
 
 import java.util.Optional;
 

@@ -1,4 +1,8 @@
-package dev.sockeye;
+package dev.sockeye.neffos;
+
+import dev.sockeye.Connection;
+import dev.sockeye.ConnectionRegistry;
+import dev.sockeye.Handshake;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
