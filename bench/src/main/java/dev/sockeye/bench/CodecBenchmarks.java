@@ -85,7 +85,7 @@ public class CodecBenchmarks {
     /** What a broadcast does once: the protocol-neutral message, then its Iris frame (memoized per codec). */
     @Benchmark
     public Object messageFrame_sockeye() {
-        Message message = codec.message("chat", TEXT);
+        Message message = Message.of("chat", TEXT, jsonb);
         return message.frame(codec);
     }
 

@@ -74,7 +74,7 @@ public class FanOutBenchmarks {
         }
 
         @Override
-        public void send(Message message, Delivery delivery) {
+        public void send(dev.sockeye.Target target, Message message, Delivery delivery) {
             queue.enqueue(message.frame(codec), delivery);
         }
 
@@ -93,7 +93,7 @@ public class FanOutBenchmarks {
     @Setup
     public void setUp() {
         IrisCodec codec = new IrisCodec(IrisText.PREFIX, false, JsonbBuilder.create());
-        LocalRegistry registry = new LocalRegistry(codec);
+        LocalRegistry registry = new LocalRegistry(JsonbBuilder.create());
         for (int i = 0; i < RECIPIENTS; i++) {
             QueueMember member = new QueueMember("connection-" + i,
                     new OutboundQueue(WRITTEN, 1 << 20, OverflowPolicy.CLOSE, failure -> { }),

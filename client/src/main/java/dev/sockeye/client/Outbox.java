@@ -1,7 +1,7 @@
 package dev.sockeye.client;
 
 import dev.sockeye.OutboundOverflowException;
-import dev.sockeye.impl.codec.OutboundFrame;
+import dev.sockeye.impl.send.OutboundFrame;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import dev.sockeye.Emitter;
 import dev.sockeye.MalformedFrameException;
 import dev.sockeye.PayloadType;
 import dev.sockeye.impl.codec.IrisCodec;
-import dev.sockeye.impl.codec.OutboundFrame;
+import dev.sockeye.impl.send.OutboundFrame;
 import dev.sockeye.impl.codec.PayloadDecoder;
 
 import jakarta.json.bind.Jsonb;

@@ -2,7 +2,7 @@ package dev.sockeye.client;
 
 import dev.sockeye.ConnectionClosedException;
 import dev.sockeye.OutboundOverflowException;
-import dev.sockeye.impl.codec.OutboundFrame;
+import dev.sockeye.impl.send.OutboundFrame;
 
 import org.junit.jupiter.api.Test;
 

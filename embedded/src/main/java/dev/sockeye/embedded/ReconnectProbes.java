@@ -1,7 +1,7 @@
 package dev.sockeye.embedded;
 
 import dev.sockeye.SockeyeEndpoint;
-import dev.sockeye.impl.neffos.ReconnectProbePaths;
+import dev.sockeye.impl.protocol.neffos.ReconnectProbePaths;
 
 import java.lang.reflect.Field;
 import java.nio.file.Path;

@@ -8,7 +8,6 @@ import dev.sockeye.Protocol;
 import dev.sockeye.SockeyeEndpoint;
 import dev.sockeye.impl.annotated.AnnotatedEndpoint;
 import dev.sockeye.impl.annotated.Instances;
-import dev.sockeye.impl.neffos.NeffosEndpoint;
 
 import jakarta.websocket.DeploymentException;
 
@@ -122,7 +121,7 @@ final class EndpointClasses {
                     + "protocol = Protocol.NEFFOS)");
         }
         AnnotatedEndpoint annotated = AnnotatedEndpoint.prepare(type);
-        return new DefaultEndpoint(annotated.path(), annotated.config(), annotated.listener());
+        return DefaultEndpointProvider.iris(annotated.path(), annotated.config(), annotated.listener());
     }
 
     /** One neffos endpoint for the classes of one path: one config among them, a namespace each. */
@@ -149,7 +148,7 @@ final class EndpointClasses {
         Namespaces.Builder namespaces = Namespaces.builder();
         types.forEach(namespaces::controller);
         try {
-            return NeffosEndpoint.create(path, config, namespaces.build(), null, ContainerSupport.extensions(config));
+            return DefaultEndpointProvider.neffos(path, config, namespaces.build(), null);
         } catch (DeploymentException | IllegalArgumentException e) {
             throw new DeploymentException("cannot deploy the neffos endpoint " + path + " of " + names(types) + ": "
                     + e.getMessage(), e);

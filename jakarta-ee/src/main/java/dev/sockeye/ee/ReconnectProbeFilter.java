@@ -2,7 +2,7 @@ package dev.sockeye.ee;
 
 import dev.sockeye.Protocol;
 import dev.sockeye.SockeyeEndpoint;
-import dev.sockeye.impl.neffos.ReconnectProbePaths;
+import dev.sockeye.impl.protocol.neffos.ReconnectProbePaths;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterRegistration;

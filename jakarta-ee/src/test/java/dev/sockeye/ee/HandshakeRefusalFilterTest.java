@@ -42,7 +42,7 @@ class HandshakeRefusalFilterTest {
                 if (handshake.queryParameter("token").isEmpty()) {
                     throw new HandshakeRefusedException(401, "token required");
                 }
-            }).build(), registry(), Object::new);
+            }).build(), registry(), request -> request, Object::new);
     private final ServerEndpointConfig config = ServerEndpointConfig.Builder.create(Object.class, "/chat")
             .configurator(configurator).build();
 

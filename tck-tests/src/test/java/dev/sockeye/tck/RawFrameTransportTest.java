@@ -1,6 +1,6 @@
 package dev.sockeye.tck;
 
-import dev.sockeye.impl.codec.OutboundFrame;
+import dev.sockeye.impl.send.OutboundFrame;
 import dev.sockeye.impl.tyrus.BoundedDeflateExtension;
 import dev.sockeye.impl.tyrus.RawFrameTransport;
 

@@ -27,7 +27,7 @@ class EnvelopeFormatTest {
 
     @Test
     void anEnvelopeWithoutScopesIsWrittenInVersionOneAndReadBack() {
-        ClusterEnvelope envelope = new ClusterEnvelope("node", Target.allExcept("me"), "chat", 4,
+        ClusterEnvelope envelope = new ClusterEnvelope("node", Target.allExcept("me"), "chat", ClusterEnvelope.Kind.JSON,
                 "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
         byte[] bytes = EnvelopeFormat.write(envelope);
         assertEquals(1, bytes[0], "version 1: nodes of an older release read it");
@@ -35,20 +35,20 @@ class EnvelopeFormatTest {
         assertEquals("node", read.origin());
         assertEquals(Target.allExcept("me"), read.target());
         assertEquals("chat", read.event());
-        assertEquals(4, read.type());
+        assertEquals(ClusterEnvelope.Kind.JSON, read.kind());
         assertEquals("{\"a\":1}", new String(read.body(), StandardCharsets.UTF_8));
         assertNull(read.excludedId());
-        assertNull(read.namespace());
+        assertNull(read.scope());
 
-        ClusterEnvelope nativeMessage = roundTrip(new ClusterEnvelope("n", Target.room("r"), null, -1, new byte[] {1, 2}));
+        ClusterEnvelope nativeMessage = roundTrip(new ClusterEnvelope("n", Target.room("r"), null, ClusterEnvelope.Kind.NATIVE, new byte[] {1, 2}));
         assertNull(nativeMessage.event());
-        assertEquals(-1, nativeMessage.type());
+        assertEquals(ClusterEnvelope.Kind.NATIVE, nativeMessage.kind());
         assertArrayEquals(new byte[] {1, 2}, nativeMessage.body());
     }
 
     @Test
     void anExcludedConnectionOrANamespaceIsWrittenInVersionTwoAndReadBack() {
-        ClusterEnvelope others = new ClusterEnvelope("node", Target.room("chat/r"), "said", 0,
+        ClusterEnvelope others = new ClusterEnvelope("node", Target.room("chat/r"), "said", ClusterEnvelope.Kind.TEXT,
                 "hi".getBytes(StandardCharsets.UTF_8), "sender", null);
         assertEquals(2, EnvelopeFormat.write(others)[0]);
         ClusterEnvelope read = roundTrip(others);
@@ -56,21 +56,37 @@ class EnvelopeFormatTest {
         assertEquals("said", read.event());
         assertEquals("hi", new String(read.body(), StandardCharsets.UTF_8));
         assertEquals("sender", read.excludedId());
-        assertNull(read.namespace());
+        assertNull(read.scope());
 
-        ClusterEnvelope direct = new ClusterEnvelope("node", Target.connection("c1"), "said", 3, new byte[] {0, 59, -1},
+        ClusterEnvelope direct = new ClusterEnvelope("node", Target.connection("c1"), "said", ClusterEnvelope.Kind.BYTES, new byte[] {0, 59, -1},
                 null, "chat");
         assertEquals(2, EnvelopeFormat.write(direct)[0]);
         read = roundTrip(direct);
         assertEquals(Target.connection("c1"), read.target());
         assertArrayEquals(new byte[] {0, 59, -1}, read.body());
         assertNull(read.excludedId());
-        assertEquals("chat", read.namespace());
+        assertEquals("chat", read.scope());
 
-        read = roundTrip(new ClusterEnvelope("node", Target.all(), null, -1, new byte[0], "x", "ns"));
+        read = roundTrip(new ClusterEnvelope("node", Target.all(), null, ClusterEnvelope.Kind.NATIVE, new byte[0], "x", "ns"));
         assertEquals("x", read.excludedId());
-        assertEquals("ns", read.namespace());
+        assertEquals("ns", read.scope());
         assertNull(read.event());
+    }
+
+    @Test
+    void aNullValueTravelsInVersionThreeWithItsKind() {
+        ClusterEnvelope envelope = new ClusterEnvelope("node", Target.room("r"), "e", ClusterEnvelope.Kind.NULL,
+                new byte[0], null, "chat");
+        assertEquals(3, EnvelopeFormat.write(envelope)[0]);
+        ClusterEnvelope read = roundTrip(envelope);
+        assertEquals(ClusterEnvelope.Kind.NULL, read.kind());
+        assertEquals("e", read.event());
+        assertEquals("chat", read.scope());
+        assertNull(read.excludedId());
+        assertEquals(0, read.body().length);
+        byte[] badKind = EnvelopeFormat.write(envelope);
+        badKind[1 + 2 + 4 + 1 + 2 + 1 + 1 + 2 + 1] = 6; // the kind byte: NATIVE with an event name
+        assertThrows(IllegalArgumentException.class, () -> EnvelopeFormat.read(badKind));
     }
 
     @Test
@@ -92,20 +108,20 @@ class EnvelopeFormatTest {
         assertEquals("old-node", read.origin());
         assertEquals(Target.room("lobby"), read.target());
         assertEquals("chat", read.event());
-        assertEquals(0, read.type());
+        assertEquals(ClusterEnvelope.Kind.TEXT, read.kind());
         assertEquals("hello", new String(read.body(), StandardCharsets.UTF_8));
         assertNull(read.excludedId());
-        assertNull(read.namespace());
+        assertNull(read.scope());
         assertArrayEquals(bytes.toByteArray(), EnvelopeFormat.write(read), "an unscoped envelope is written as before");
     }
 
     @Test
     void anUnknownVersionOrATruncatedEnvelopeIsRefused() {
-        byte[] scoped = EnvelopeFormat.write(new ClusterEnvelope("node", Target.all(), "e", 0, new byte[] {65}, "x", null));
+        byte[] scoped = EnvelopeFormat.write(new ClusterEnvelope("node", Target.all(), "e", ClusterEnvelope.Kind.TEXT, new byte[] {65}, "x", null));
         byte[] unknown = scoped.clone();
-        unknown[0] = 3;
+        unknown[0] = 4;
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> EnvelopeFormat.read(unknown));
-        assertEquals("unknown envelope version 3", refused.getMessage());
+        assertEquals("unknown envelope version 4", refused.getMessage());
         byte[] truncated = Arrays.copyOf(scoped, scoped.length - 2);
         assertEquals("truncated envelope",
                 assertThrows(IllegalArgumentException.class, () -> EnvelopeFormat.read(truncated)).getMessage());

@@ -31,8 +31,8 @@ public final class ClusterRouter implements Router {
     public CompletionStage<Void> route(Target target, Message message) {
         CompletionStage<Void> delivered = local.route(target, message);
         if (!(target instanceof Target.ToConnection one && local.isConnected(one.id()))) {
-            bus.publish(new ClusterEnvelope(nodeId, target, message.event(), message.type(), message.bodyBytes(),
-                    message.excludedId(), message.namespace()));
+            bus.publish(new ClusterEnvelope(nodeId, target, message.event(), message.kind(), message.bodyBytes(),
+                    message.excludedId(), message.scope()));
         }
         return delivered;
     }

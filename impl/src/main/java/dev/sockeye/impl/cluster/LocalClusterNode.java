@@ -8,7 +8,6 @@ import dev.sockeye.spi.ClusterBus;
 import dev.sockeye.spi.ClusterEnvelope;
 import dev.sockeye.spi.ClusterNode;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,8 +15,6 @@ import java.util.UUID;
 
 /** This node as the cluster bus sees it: delivers remote emits to local connections and runs remote commands. */
 public final class LocalClusterNode implements ClusterNode {
-
-    private static final int BYTES = 3;
 
     private final String id;
     private final LocalRegistry registry;
@@ -53,16 +50,8 @@ public final class LocalClusterNode implements ClusterNode {
 
     @Override
     public void deliver(ClusterEnvelope envelope) {
-        Message message;
-        if (envelope.event() == null) {
-            message = Message.nativeMessage(envelope.body());
-        } else if (envelope.type() == BYTES) {
-            message = Message.bytesEvent(envelope.event(), BYTES, envelope.body());
-        } else {
-            message = Message.textEvent(envelope.event(), envelope.type(),
-                    new String(envelope.body(), StandardCharsets.UTF_8));
-        }
-        registry.route(envelope.target(), message.excluding(envelope.excludedId()).inNamespace(envelope.namespace()));
+        Message message = Message.decoded(envelope.event(), envelope.kind(), envelope.body());
+        registry.route(envelope.target(), message.excluding(envelope.excludedId()).inScope(envelope.scope()));
     }
 
     @Override

@@ -2,15 +2,14 @@ package dev.sockeye.impl.codec;
 
 import dev.sockeye.impl.route.Message;
 import dev.sockeye.impl.route.MessageCodec;
+import dev.sockeye.impl.send.OutboundFrame;
+import dev.sockeye.spi.ClusterEnvelope;
 
 import jakarta.json.bind.Jsonb;
 
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Iris event protocol ("iris-ws"): encodes events and native messages into frames and splits
@@ -29,6 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * exactly as received.
  */
 public final class IrisCodec implements MessageCodec {
+
+    /** The Iris type digit of each {@link ClusterEnvelope.Kind}, by ordinal; -1 for a native message. */
+    private static final int[] TYPE_DIGITS = {InboundMessage.Event.STRING, InboundMessage.Event.INT,
+            InboundMessage.Event.BOOL, InboundMessage.Event.BYTES, InboundMessage.Event.JSON, InboundMessage.Event.JSON, -1};
 
     private final String prefix;
     private final boolean binaryMessages;
@@ -72,7 +75,7 @@ public final class IrisCodec implements MessageCodec {
      * @throws jakarta.json.bind.JsonbException if JSON-B cannot serialize the value
      */
     public OutboundFrame encodeEvent(String event, Object value) {
-        return encode(message(event, value));
+        return encode(Message.of(event, value, jsonb));
     }
 
     /**
@@ -87,35 +90,12 @@ public final class IrisCodec implements MessageCodec {
     }
 
     /**
-     * Turns a value into a protocol-neutral {@link Message}: the body is encoded here, once, with
-     * the type rules of {@link #encodeEvent(String, Object)}.
+     * Frames a message in the Iris protocol: see the class description for text or binary. The
+     * body's kind gives the type digit; {@code null} is JSON {@code null} (type 4).
      *
-     * @throws IllegalArgumentException if the event name is invalid
-     * @throws jakarta.json.bind.JsonbException if JSON-B cannot serialize the value
+     * @throws IllegalArgumentException if the event name contains {@code ';'}, which the Iris
+     *         protocol cannot carry
      */
-    public Message message(String event, Object value) {
-        checkEventName(event);
-        if (value instanceof byte[] bytes) {
-            return Message.bytesEvent(event, InboundMessage.Event.BYTES, bytes.clone());
-        }
-        if (value instanceof ByteBuffer buffer) {
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.duplicate().get(bytes);
-            return Message.bytesEvent(event, InboundMessage.Event.BYTES, bytes);
-        }
-        if (value instanceof CharSequence text) {
-            return Message.textEvent(event, InboundMessage.Event.STRING, text.toString());
-        }
-        if (isIntegral(value)) {
-            return Message.textEvent(event, InboundMessage.Event.INT, value.toString());
-        }
-        if (value instanceof Boolean flag) {
-            return Message.textEvent(event, InboundMessage.Event.BOOL, flag.toString());
-        }
-        return Message.textEvent(event, InboundMessage.Event.JSON, value == null ? "null" : jsonb.toJson(value));
-    }
-
-    /** Frames a message in the Iris protocol: see the class description for text or binary. */
     @Override
     public OutboundFrame encode(Message message) {
         if (message.isNative()) {
@@ -128,14 +108,17 @@ public final class IrisCodec implements MessageCodec {
             }
             return new OutboundFrame.Binary(ByteBuffer.wrap(bytes));
         }
+        checkEventName(message.event());
+        int type = TYPE_DIGITS[message.kind().ordinal()];
         if (message.textBody() != null) {
-            String text = prefix + message.event() + ';' + message.type() + ';' + message.textBody();
+            String body = message.kind() == ClusterEnvelope.Kind.NULL ? "null" : message.textBody();
+            String text = prefix + message.event() + ';' + type + ';' + body;
             if (binaryMessages) {
                 return new OutboundFrame.Binary(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
             }
             return new OutboundFrame.Text(text, Utf8.encodedLength(text));
         }
-        return bytesEvent(header(message.event(), message.type()), message.bytesBody());
+        return bytesEvent(header(message.event(), type), message.bytesBody());
     }
 
     /**
@@ -179,12 +162,6 @@ public final class IrisCodec implements MessageCodec {
 
     private String header(String event, int type) {
         return prefix + event + ';' + type + ';';
-    }
-
-    private static boolean isIntegral(Object value) {
-        return value instanceof Integer || value instanceof Long || value instanceof Short
-                || value instanceof Byte || value instanceof BigInteger
-                || value instanceof AtomicInteger || value instanceof AtomicLong;
     }
 
     private static void checkEventName(String event) {

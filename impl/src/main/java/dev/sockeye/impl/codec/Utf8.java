@@ -6,8 +6,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** UTF-8 helpers for the codec. Stateless and thread-safe. */
-final class Utf8 {
+/** The UTF-8 helpers of every protocol and of the size checks. Stateless and thread-safe. */
+public final class Utf8 {
 
     private Utf8() {
     }
@@ -16,7 +16,7 @@ final class Utf8 {
      * The number of bytes {@code text.getBytes(UTF_8)} would produce, without encoding. A lone
      * surrogate counts as one byte because the JDK encoder replaces it with {@code '?'}.
      */
-    static int encodedLength(CharSequence text) {
+    public static int encodedLength(CharSequence text) {
         int length = text.length();
         int bytes = 0;
         for (int i = 0; i < length; i++) {
@@ -43,7 +43,7 @@ final class Utf8 {
      * @return the text, or {@code null} if the bytes are not well-formed UTF-8 (then no text
      *         could round-trip to the same bytes)
      */
-    static String decodeStrict(ByteBuffer bytes) {
+    public static String decodeStrict(ByteBuffer bytes) {
         try {
             // A new decoder per call: CharsetDecoder is stateful and not thread-safe.
             CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
@@ -57,7 +57,7 @@ final class Utf8 {
     }
 
     /** @see #decodeStrict(ByteBuffer) */
-    static String decodeStrict(byte[] bytes) {
+    public static String decodeStrict(byte[] bytes) {
         return decodeStrict(ByteBuffer.wrap(bytes));
     }
 }

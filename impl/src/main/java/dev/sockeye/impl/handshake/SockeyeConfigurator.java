@@ -11,6 +11,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 
 import java.lang.reflect.Method;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs Sockeye's part of every handshake: copies the request, checks the origin, and chooses the
@@ -31,11 +32,19 @@ public final class SockeyeConfigurator extends ServerEndpointConfig.Configurator
 
     private final Config config;
     private final ConnectionRegistry registry;
+    private final UnaryOperator<HandshakeRequest> requestView;
     private final Supplier<Object> endpointFactory;
 
-    public SockeyeConfigurator(Config config, ConnectionRegistry registry, Supplier<Object> endpointFactory) {
+    /**
+     * @param requestView     the request the handshake hooks see in place of the container's (a
+     *                        protocol's own view of it)
+     * @param endpointFactory makes the container-facing endpoint of each connection
+     */
+    public SockeyeConfigurator(Config config, ConnectionRegistry registry, UnaryOperator<HandshakeRequest> requestView,
+                               Supplier<Object> endpointFactory) {
         this.config = config;
         this.registry = registry;
+        this.requestView = requestView;
         this.endpointFactory = endpointFactory;
     }
 
@@ -47,7 +56,7 @@ public final class SockeyeConfigurator extends ServerEndpointConfig.Configurator
 
     @Override
     public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
-        Handshake handshake = HandshakeCapture.capture(request);
+        Handshake handshake = HandshakeCapture.capture(requestView.apply(request));
         HandshakeOutcome outcome = decide(handshake);
         if (outcome instanceof HandshakeOutcome.Refused refused) {
             if (setStatus(response, refused.httpStatus())) {

@@ -6,10 +6,11 @@ import dev.sockeye.ClusterView;
 import dev.sockeye.ConnectionRegistry;
 import dev.sockeye.Emitter;
 import dev.sockeye.Target;
-import dev.sockeye.impl.codec.IrisCodec;
 import dev.sockeye.impl.route.Message;
 import dev.sockeye.impl.route.Router;
 import dev.sockeye.impl.send.FanOutDelivery;
+
+import jakarta.json.bind.Jsonb;
 
 import java.util.Collection;
 import java.util.List;
@@ -33,6 +34,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class LocalRegistry implements ConnectionRegistry, Router {
 
+    private static final System.Logger LOG = System.getLogger(LocalRegistry.class.getName());
+
     /** How long {@link #goAway(Object)} waits for the close frames of the connections it ends. */
     public static final int GO_AWAY_WAIT_SECONDS = 5;
 
@@ -45,13 +48,14 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
     private volatile List<Object> goneAway = List.of();
     private final Object goneAwayLock = new Object();
     private final ConcurrentMap<String, Set<Member>> rooms = new ConcurrentHashMap<>();
-    private final IrisCodec codec;
+    private final Jsonb jsonb;
     private volatile Router router = this;
     private volatile MembershipListener membership = MembershipListener.NONE;
     private volatile ClusterView clusterView = new LocalClusterView(this);
 
-    public LocalRegistry(IrisCodec codec) {
-        this.codec = codec;
+    /** @param jsonb encodes the values emitted through {@link #to(Target)}; thread-safe */
+    public LocalRegistry(Jsonb jsonb) {
+        this.jsonb = jsonb;
     }
 
     /**
@@ -242,7 +246,16 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
             return;
         }
         delivery.expect();
-        member.send(target, message, delivery);
+        try {
+            member.send(target, message, delivery);
+        } catch (IllegalArgumentException e) {
+            // the recipient's protocol cannot carry the message (an Iris event name with ';')
+            delivery.failed(e);
+            if (message.refusedOnce()) {
+                LOG.log(System.Logger.Level.WARNING, "event '" + message.event() + "' not sent to connections "
+                        + "whose protocol cannot carry it, such as " + member.id() + ": " + e.getMessage());
+            }
+        }
     }
 
     @Override
@@ -318,6 +331,15 @@ public final class LocalRegistry implements ConnectionRegistry, Router {
 
     @Override
     public Emitter to(Target target) {
-        return new TargetEmitter(router, codec, target);
+        return new TargetEmitter(router, jsonb, target, null, null);
+    }
+
+    /**
+     * @param excludedId a connection that does not receive, or {@code null}
+     * @param scope      the protocol scope a recipient must have (a neffos namespace), or {@code null}
+     * @return an emitter to every connection {@code target} names, narrowed by the scopes
+     */
+    public Emitter to(Target target, String excludedId, String scope) {
+        return new TargetEmitter(router, jsonb, target, excludedId, scope);
     }
 }

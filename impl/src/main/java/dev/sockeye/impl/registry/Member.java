@@ -1,6 +1,7 @@
 package dev.sockeye.impl.registry;
 
 import dev.sockeye.Connection;
+import dev.sockeye.Target;
 import dev.sockeye.impl.route.Message;
 import dev.sockeye.impl.send.Delivery;
 
@@ -36,22 +37,15 @@ public interface Member {
      */
     CompletionStage<Void> goAway();
 
-    /** Frames the message in the connection's protocol and queues it on its outbound queue. */
-    void send(Message message, Delivery delivery);
-
     /**
-     * As {@link #send(Message, Delivery)}, knowing the target the message was routed to: a protocol
-     * whose frames name a room (neffos: namespace and room) frames it for that room. A protocol
-     * without namespaces is connected to none, so it skips a message scoped to one
-     * ({@link Message#namespace()}); the delivery is told, as for every recipient.
+     * Frames the message in the connection's protocol, knowing the target it was routed to (a
+     * protocol whose frames name a room frames it for that room), and queues it; {@code delivery}
+     * hears exactly once, also when the protocol sends nothing (a message scoped to what the
+     * connection is not in).
+     *
+     * @throws IllegalArgumentException if the connection's protocol cannot carry the message; nothing is queued
      */
-    default void send(dev.sockeye.Target target, Message message, Delivery delivery) {
-        if (message.namespace() != null) {
-            delivery.sent();
-            return;
-        }
-        send(message, delivery);
-    }
+    void send(Target target, Message message, Delivery delivery);
 
     /** Tells the leave listeners that the connection left {@code room}. */
     void left(String room);

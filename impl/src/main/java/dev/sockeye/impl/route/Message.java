@@ -1,19 +1,32 @@
 package dev.sockeye.impl.route;
 
-import dev.sockeye.impl.codec.OutboundFrame;
+import dev.sockeye.impl.send.OutboundFrame;
+import dev.sockeye.spi.ClusterEnvelope.Kind;
+
+import jakarta.json.bind.Jsonb;
+
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
- * One outgoing message before it is framed for a protocol: an event (name, Iris type digit, body)
- * or a native message. The body is encoded once, when the message is created (JSON-B runs once per
- * emit); the frame is built once per protocol and shared by every recipient speaking it.
+ * One outgoing message before it is framed for a protocol: an event (name and body) or a native
+ * message. The body is encoded once, when the message is created (JSON-B runs once per emit), into
+ * a protocol-neutral {@linkplain Kind kind} and bytes; each recipient's protocol frames it by its own
+ * rules (Iris writes a {@code null} value as JSON {@code null} and refuses {@code ';'} in event
+ * names, neffos writes an empty body and escapes {@code ';'}), once per protocol and address, shared
+ * by every recipient speaking it.
  *
  * <p>Two optional scopes narrow who of the target's connections receives it, on every node: an
- * excluded connection ({@link #excluding}), and for a neffos emit to one connection, the namespace
- * it must be connected to ({@link #inNamespace}). A scoped copy shares the body.
+ * excluded connection ({@link #excluding}), and a protocol scope a recipient must have
+ * ({@link #inScope}; for neffos, the namespace it must be connected to). A scoped copy shares the
+ * body.
  *
  * <p>Immutable but for its frame memo; safe to share between threads. Two threads framing it for
  * the same protocol at the same moment may both build the frame, and both then send the one kept.
@@ -27,44 +40,98 @@ public final class Message {
     public static final int MAX_CACHED_FRAMES = 16;
 
     private final String event;
-    private final int type;
+    private final Kind kind;
     private final String text;
     private final byte[] bytes;
     private final String excludedId;
-    private final String namespace;
+    private final String scope;
     private volatile MessageCodec firstCodec;
     private volatile OutboundFrame firstFrame;
     private volatile MessageCodec secondCodec;
     private volatile OutboundFrame secondFrame;
     /** The frames of the third codec on: codec, frame, codec, frame...; replaced when it grows, never changed. */
     private volatile Object[] moreFrames;
+    private static final AtomicIntegerFieldUpdater<Message> REFUSED =
+            AtomicIntegerFieldUpdater.newUpdater(Message.class, "refused");
+    /** 1 once a recipient's protocol refused to carry it. */
+    private volatile int refused;
 
-    private Message(String event, int type, String text, byte[] bytes, String excludedId, String namespace) {
+    private Message(String event, Kind kind, String text, byte[] bytes, String excludedId, String scope) {
         this.event = event;
-        this.type = type;
+        this.kind = kind;
         this.text = text;
         this.bytes = bytes;
         this.excludedId = excludedId;
-        this.namespace = namespace;
+        this.scope = scope;
     }
 
     /**
-     * An event whose body is text (Iris types 0, 1, 2 and 4).
+     * Encodes an event's value once, for every protocol: a {@link CharSequence} as text, an
+     * {@code Integer}, {@code Long}, {@code Short}, {@code Byte}, {@code BigInteger},
+     * {@code AtomicInteger} or {@code AtomicLong} as decimal text, a {@code Boolean} as
+     * {@code true}/{@code false}, a {@code byte[]} or the remaining bytes of a {@code ByteBuffer}
+     * unchanged (the array is copied, the buffer's position not moved), {@code null} as
+     * {@link Kind#NULL}, and anything else (floating-point numbers, records, collections, maps) as
+     * JSON through {@code jsonb}.
      *
-     * @param event a valid event name (checked by the caller)
+     * @param event the event name; not {@code null} nor empty (each protocol adds its own rules when framing)
+     * @throws IllegalArgumentException if the event name is {@code null} or empty
+     * @throws jakarta.json.bind.JsonbException if JSON-B cannot serialize the value
      */
-    public static Message textEvent(String event, int type, String body) {
-        return new Message(Objects.requireNonNull(event), type, Objects.requireNonNull(body), null, null, null);
+    public static Message of(String event, Object value, Jsonb jsonb) {
+        if (event == null) {
+            throw new IllegalArgumentException("the event name must not be null");
+        }
+        if (event.isEmpty()) {
+            throw new IllegalArgumentException("the event name must not be empty");
+        }
+        return body(event, value, jsonb);
     }
 
-    /** An event whose body is raw bytes (Iris type 3); the array must not be changed afterwards. */
-    public static Message bytesEvent(String event, int type, byte[] body) {
-        return new Message(Objects.requireNonNull(event), type, null, Objects.requireNonNull(body), null, null);
+    /** As {@link #of}, without checking the event name: replies echo what a client sent. */
+    public static Message body(String event, Object value, Jsonb jsonb) {
+        if (value == null) {
+            return new Message(event, Kind.NULL, "", null, null, null);
+        }
+        if (value instanceof byte[] array) {
+            return new Message(event, Kind.BYTES, null, array.clone(), null, null);
+        }
+        if (value instanceof ByteBuffer buffer) {
+            byte[] copy = new byte[buffer.remaining()];
+            buffer.duplicate().get(copy);
+            return new Message(event, Kind.BYTES, null, copy, null, null);
+        }
+        if (value instanceof CharSequence chars) {
+            return new Message(event, Kind.TEXT, chars.toString(), null, null, null);
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+                || value instanceof BigInteger || value instanceof AtomicInteger || value instanceof AtomicLong) {
+            return new Message(event, Kind.NUMBER, value.toString(), null, null, null);
+        }
+        if (value instanceof Boolean flag) {
+            return new Message(event, Kind.BOOLEAN, flag.toString(), null, null, null);
+        }
+        return new Message(event, Kind.JSON, jsonb.toJson(value), null, null, null);
+    }
+
+    /**
+     * A message as it travelled between nodes: the body is not copied and must not be changed.
+     *
+     * @param event the event name, {@code null} for a native message
+     */
+    public static Message decoded(String event, Kind kind, byte[] body) {
+        if (event == null || kind == Kind.NATIVE) {
+            return nativeMessage(body);
+        }
+        if (kind == Kind.BYTES) {
+            return new Message(event, kind, null, body, null, null);
+        }
+        return new Message(event, kind, new String(body, StandardCharsets.UTF_8), null, null, null);
     }
 
     /** A native message: bytes outside the event protocol; the array must not be changed afterwards. */
     public static Message nativeMessage(byte[] bytes) {
-        return new Message(null, -1, null, Objects.requireNonNull(bytes), null, null);
+        return new Message(null, Kind.NATIVE, null, Objects.requireNonNull(bytes), null, null);
     }
 
     /**
@@ -73,15 +140,16 @@ public final class Message {
      */
     public Message excluding(String connectionId) {
         return Objects.equals(connectionId, excludedId) ? this
-                : new Message(event, type, text, bytes, connectionId, namespace);
+                : new Message(event, kind, text, bytes, connectionId, scope);
     }
 
     /**
-     * @param name the neffos namespace a recipient must be connected to, or {@code null} for none
-     * @return this message framed in that namespace only; {@code this} if it already is
+     * @param name the protocol scope a recipient must have (a neffos namespace it is connected to),
+     *             or {@code null} for none
+     * @return this message for recipients in that scope only; {@code this} if it already is
      */
-    public Message inNamespace(String name) {
-        return Objects.equals(name, namespace) ? this : new Message(event, type, text, bytes, excludedId, name);
+    public Message inScope(String name) {
+        return Objects.equals(name, scope) ? this : new Message(event, kind, text, bytes, excludedId, name);
     }
 
     /** @return the connection that does not receive this message, or {@code null} */
@@ -90,16 +158,16 @@ public final class Message {
     }
 
     /**
-     * @return the namespace a recipient must be connected to, framed in it alone; {@code null} when
-     *         the message is not scoped to one (a connection that knows no namespaces then receives it)
+     * @return the protocol scope a recipient must have, framed in it alone; {@code null} when the
+     *         message is not scoped (a protocol without scopes skips a scoped message)
      */
-    public String namespace() {
-        return namespace;
+    public String scope() {
+        return scope;
     }
 
     /** @return whether this is a native message rather than an event */
     public boolean isNative() {
-        return event == null;
+        return kind == Kind.NATIVE;
     }
 
     /** @return the event name; {@code null} for a native message */
@@ -107,17 +175,17 @@ public final class Message {
         return event;
     }
 
-    /** @return the Iris type digit (0 to 4); -1 for a native message */
-    public int type() {
-        return type;
+    /** @return what the body is */
+    public Kind kind() {
+        return kind;
     }
 
-    /** @return the body as text if it was created as text, else {@code null} */
+    /** @return the body as text if it was encoded as text ({@link Kind#NULL}: empty), else {@code null} */
     public String textBody() {
         return text;
     }
 
-    /** @return the body as raw bytes if it was created as bytes, else {@code null}; do not modify */
+    /** @return the body as raw bytes if it was encoded as bytes, else {@code null}; do not modify */
     public byte[] bytesBody() {
         return bytes;
     }
@@ -125,6 +193,16 @@ public final class Message {
     /** @return the body's bytes, UTF-8 for a text body; do not modify */
     public byte[] bodyBytes() {
         return bytes != null ? bytes : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Marks that a recipient's protocol refused to carry this message.
+     *
+     * @return {@code true} the first time only, so that the refusal is reported once per emit, not
+     *         once per recipient
+     */
+    public boolean refusedOnce() {
+        return REFUSED.compareAndSet(this, 0, 1);
     }
 
     /**

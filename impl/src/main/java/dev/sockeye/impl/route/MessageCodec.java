@@ -1,6 +1,6 @@
 package dev.sockeye.impl.route;
 
-import dev.sockeye.impl.codec.OutboundFrame;
+import dev.sockeye.impl.send.OutboundFrame;
 
 /** Frames a {@link Message} in one wire protocol. Implementations are immutable and thread-safe. */
 public interface MessageCodec {

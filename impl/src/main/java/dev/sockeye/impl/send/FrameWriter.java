@@ -1,6 +1,5 @@
 package dev.sockeye.impl.send;
 
-import dev.sockeye.impl.codec.OutboundFrame;
 
 import java.util.function.Consumer;
 

@@ -3,7 +3,6 @@ package dev.sockeye.impl.send;
 import dev.sockeye.ConnectionClosedException;
 import dev.sockeye.OutboundOverflowException;
 import dev.sockeye.OverflowPolicy;
-import dev.sockeye.impl.codec.OutboundFrame;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;

@@ -1,5 +1,7 @@
 package dev.sockeye.impl.codec;
 
+import dev.sockeye.impl.send.OutboundFrame;
+
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 

@@ -1,5 +1,7 @@
 package dev.sockeye.impl.codec;
 
+import dev.sockeye.impl.send.OutboundFrame;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

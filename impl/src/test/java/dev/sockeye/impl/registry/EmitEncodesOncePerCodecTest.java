@@ -2,7 +2,7 @@ package dev.sockeye.impl.registry;
 
 import dev.sockeye.Target;
 import dev.sockeye.impl.codec.IrisCodec;
-import dev.sockeye.impl.codec.OutboundFrame;
+import dev.sockeye.impl.send.OutboundFrame;
 import dev.sockeye.impl.route.Message;
 import dev.sockeye.impl.route.MessageCodec;
 import dev.sockeye.impl.send.Delivery;
@@ -57,13 +57,13 @@ class EmitEncodesOncePerCodecTest {
         }
 
         @Override
-        public void send(Message message, Delivery delivery) {
+        public void send(dev.sockeye.Target target, Message message, Delivery delivery) {
             framed.add(message.frame(codec));
             delivery.sent();
         }
     }
 
-    private final LocalRegistry registry = new LocalRegistry(new IrisCodec("p:", false, JsonbBuilder.create()));
+    private final LocalRegistry registry = new LocalRegistry(JsonbBuilder.create());
 
     private List<FramingMember> members(List<CountingCodec> codecs, int perCodec) {
         List<FramingMember> members = new ArrayList<>();
@@ -90,8 +90,8 @@ class EmitEncodesOncePerCodecTest {
     void aRoomEmitAndAnEmitToAllEncodeOncePerCodecWithFiveCodecs() throws Exception {
         List<CountingCodec> codecs = codecs(5);
         List<FramingMember> members = members(codecs, 40);
-        registry.route(Target.room("room"), Message.textEvent("e", 0, "one")).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        registry.route(Target.all(), Message.textEvent("e", 0, "two")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        registry.route(Target.room("room"), Message.of("e", "one", null)).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        registry.route(Target.all(), Message.of("e", "two", null)).toCompletableFuture().get(5, TimeUnit.SECONDS);
         for (CountingCodec codec : codecs) {
             assertEquals(2, codec.encodes().get(), codec.name() + ": one encode per emit, not one per recipient");
         }
@@ -109,7 +109,7 @@ class EmitEncodesOncePerCodecTest {
     void beyondTheCachedCodecsFramesAreBuiltPerRecipientButStayCorrect() throws Exception {
         List<CountingCodec> codecs = codecs(Message.MAX_CACHED_FRAMES + 3);
         List<FramingMember> members = members(codecs, 10);
-        registry.route(Target.room("room"), Message.textEvent("e", 0, "x")).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        registry.route(Target.room("room"), Message.of("e", "x", null)).toCompletableFuture().get(5, TimeUnit.SECONDS);
         int onceEach = 0;
         for (CountingCodec codec : codecs) {
             int encodes = codec.encodes().get();
@@ -130,7 +130,7 @@ class EmitEncodesOncePerCodecTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             for (int round = 0; round < 300; round++) {
-                Message message = Message.textEvent("e", 0, "r" + round);
+                Message message = Message.of("e", "r" + round, null);
                 List<CountingCodec> codecs = codecs(6);
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<?>> framings = new ArrayList<>();

@@ -12,24 +12,24 @@ class ScopedMessageTest {
     @Test
     void scopedCopiesShareTheBodyAndKeepEachOthersScope() {
         byte[] body = {1, 2, 3};
-        Message message = Message.bytesEvent("e", 3, body);
+        Message message = Message.decoded("e", dev.sockeye.spi.ClusterEnvelope.Kind.BYTES, body);
         assertNull(message.excludedId());
-        assertNull(message.namespace());
-        Message scoped = message.excluding("a").inNamespace("chat");
+        assertNull(message.scope());
+        Message scoped = message.excluding("a").inScope("chat");
         assertEquals("a", scoped.excludedId());
-        assertEquals("chat", scoped.namespace());
+        assertEquals("chat", scoped.scope());
         assertSame(body, scoped.bytesBody(), "the body is shared, not copied");
         assertEquals("e", scoped.event());
-        assertEquals(3, scoped.type());
+        assertEquals(dev.sockeye.spi.ClusterEnvelope.Kind.BYTES, scoped.kind());
         assertNull(message.excludedId(), "the original is unchanged");
-        assertEquals("chat", scoped.excluding(null).namespace(), "removing one scope keeps the other");
+        assertEquals("chat", scoped.excluding(null).scope(), "removing one scope keeps the other");
         assertNull(scoped.excluding(null).excludedId());
     }
 
     @Test
     void anUnchangedScopeReturnsTheSameMessage() {
-        Message message = Message.textEvent("e", 0, "x");
-        assertSame(message, message.excluding(null).inNamespace(null));
+        Message message = Message.of("e", "x", null);
+        assertSame(message, message.excluding(null).inScope(null));
         Message scoped = message.excluding("a");
         assertSame(scoped, scoped.excluding("a"));
     }
